@@ -1,0 +1,56 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { newKeyPair } from "./domain/accounts/create-account.js";
+import type { Store } from "./store/store.js";
+
+export const ROOT_CREDENTIALS_FILE = "root-credentials.json";
+
+export interface RootBootstrap {
+  uin: number;
+  secretId?: string;
+  secretKey?: string;
+  dataDir: string;
+  now: number;
+}
+
+export interface RootKey {
+  uin: number;
+  secretId: string;
+  secretKey: string;
+  /** true when this start generated the key (print it once) */
+  generated: boolean;
+  /** where a generated key was saved */
+  file?: string;
+}
+
+/**
+ * Make sure the root (operator) account exists, enterprise-verified, with a usable key:
+ * the one from TCO_ROOT_SECRET_ID/KEY when given; otherwise the one saved in the data directory;
+ * otherwise, on a store without one, a new key saved there with mode 0600.
+ */
+export async function ensureRoot(store: Store, o: RootBootstrap): Promise<RootKey> {
+  return store.transaction(async (tx) => {
+    if (!(await tx.accounts.find(o.uin))) {
+      await tx.accounts.insert({ uin: o.uin, name: "root", verification: "enterprise", entityName: "TCO Root Enterprise", site: "china", isRoot: true, createdAt: o.now });
+    }
+    if (o.secretId && o.secretKey) {
+      await tx.keys.upsert({ secret_id: o.secretId, secret_key: o.secretKey, uin: o.uin, created_at: o.now });
+      return { uin: o.uin, secretId: o.secretId, secretKey: o.secretKey, generated: false };
+    }
+    const file = join(o.dataDir, ROOT_CREDENTIALS_FILE);
+    if (existsSync(file)) {
+      const saved = JSON.parse(readFileSync(file, "utf8")) as { SecretId: string; SecretKey: string };
+      const key = await tx.keys.find(saved.SecretId);
+      if (key && key.uin === o.uin) return { uin: o.uin, secretId: saved.SecretId, secretKey: saved.SecretKey, generated: false, file };
+    }
+    const existing = await tx.keys.listFor(o.uin);
+    if (existing.length > 0) {
+      return { uin: o.uin, secretId: existing[0].secret_id, secretKey: existing[0].secret_key, generated: false };
+    }
+    const { secretId, secretKey } = newKeyPair();
+    await tx.keys.insert({ secret_id: secretId, secret_key: secretKey, uin: o.uin, created_at: o.now });
+    mkdirSync(o.dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify({ Uin: o.uin, SecretId: secretId, SecretKey: secretKey }, null, 2) + "\n", { mode: 0o600 });
+    return { uin: o.uin, secretId, secretKey, generated: true, file };
+  });
+}

@@ -1,0 +1,157 @@
+#!/usr/bin/env node
+import { Command, Option } from "commander";
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { ROOT_CREDENTIALS_FILE } from "../bootstrap.js";
+import { DEFAULT_PORT, loadConfig } from "../config.js";
+import { startServer } from "../http/server.js";
+import { callOperator } from "./client.js";
+
+const program = new Command();
+program.name("tco").description("TCO: a self-hosted Tencent Cloud Organization API").showHelpAfterError();
+
+program
+  .command("serve")
+  .description("run the API server (SQLite in the data directory, or PostgreSQL with TCO_DATABASE_URL)")
+  .option("--port <port>", `port to listen on (TCO_PORT, default ${DEFAULT_PORT})`)
+  .option("--host <host>", "address to listen on (TCO_HOST, default 127.0.0.1)")
+  .option("--data <dir>", "data directory (TCO_DATA_DIR, default ./.tco-data)")
+  .action(async (flags: { port?: string; host?: string; data?: string }) => {
+    const running = await startServer(loadConfig(flags));
+    const stop = (signal: string) => {
+      running.log.info({ signal }, "shutting down");
+      running.close().then(
+        () => process.exit(0),
+        (err) => {
+          running.log.error({ err }, "shutdown failed");
+          process.exit(1);
+        },
+      );
+    };
+    process.once("SIGTERM", () => stop("SIGTERM"));
+    process.once("SIGINT", () => stop("SIGINT"));
+  });
+
+interface Global {
+  endpoint: string;
+  data?: string;
+}
+
+/** Root credentials for the operator API: the environment, else the key saved in the data directory. */
+function operatorCredentials(g: Global) {
+  const env = process.env;
+  if (env.TCO_ROOT_SECRET_ID && env.TCO_ROOT_SECRET_KEY) return { secretId: env.TCO_ROOT_SECRET_ID, secretKey: env.TCO_ROOT_SECRET_KEY };
+  const file = join(resolve(g.data ?? env.TCO_DATA_DIR ?? ".tco-data"), ROOT_CREDENTIALS_FILE);
+  if (existsSync(file)) {
+    const saved = JSON.parse(readFileSync(file, "utf8")) as { SecretId: string; SecretKey: string };
+    return { secretId: saved.SecretId, secretKey: saved.SecretKey };
+  }
+  throw new Error(`no root credentials: set TCO_ROOT_SECRET_ID and TCO_ROOT_SECRET_KEY, or point --data at the server's data directory (${file} not found)`);
+}
+
+function operatorCommand(name: string, description: string) {
+  return new Command(name)
+    .description(description)
+    .addOption(new Option("--endpoint <url>", "server URL").env("TCO_ENDPOINT").default(`http://127.0.0.1:${DEFAULT_PORT}`))
+    .addOption(new Option("--data <dir>", "data directory holding generated root credentials").env("TCO_DATA_DIR"))
+    .option("--json", "print the answer as one JSON object");
+}
+
+async function run(opts: Global & { json?: boolean }, action: string, params: Record<string, unknown>, human: (r: Record<string, any>) => string) {
+  const { RequestId: _id, ...result } = await callOperator({ endpoint: opts.endpoint, ...operatorCredentials(opts) }, action, params);
+  process.stdout.write(opts.json ? JSON.stringify(result) + "\n" : human(result) + "\n");
+}
+
+const uinOf = (v: string) => {
+  if (!/^\d{12}$/.test(v)) throw new Error(`--uin must be a 12-digit account id, got "${v}"`);
+  return Number(v);
+};
+const boolOf = (v: string) => {
+  if (v !== "true" && v !== "false") throw new Error(`expected true or false, got "${v}"`);
+  return v === "true";
+};
+const accountLine = (a: Record<string, any>) =>
+  `${a.Uin}  ${a.Name}  ${a.Verification}${a.EntityName ? ` (${a.EntityName})` : ""}  ${a.Site}${a.Arrears ? "  arrears" : ""}${a.Agent ? "  agent" : ""}${a.IsRoot ? "  root" : ""}`;
+
+const account = program.command("account").description("manage the account registry");
+account.addCommand(
+  operatorCommand("create", "register an account and issue its first access key")
+    .requiredOption("--name <name>", "nickname")
+    .addOption(new Option("--verification <kind>", "real-name verification").choices(["none", "personal", "enterprise"]).default("none"))
+    .option("--entity <name>", "verified entity (company or person); required unless --verification none")
+    .addOption(new Option("--site <site>", "site").choices(["china", "intl"]).default("china"))
+    .option("--mail <mail>", "e-mail address")
+    .option("--uin <uin>", "choose the UIN instead of the next free one", uinOf)
+    .action((o) =>
+      run(o, "CreateAccount", { Name: o.name, Verification: o.verification, EntityName: o.entity, Site: o.site, Mail: o.mail, Uin: o.uin }, (r) =>
+        [`Uin:       ${r.Account.Uin}`, `SecretId:  ${r.SecretId}`, `SecretKey: ${r.SecretKey}`].join("\n"),
+      ).then(() => undefined, fail),
+    ),
+);
+account.addCommand(
+  operatorCommand("list", "list accounts")
+    .option("--offset <n>", "skip this many", Number)
+    .option("--limit <n>", "at most this many", Number)
+    .action((o) => run(o, "ListAccounts", { Offset: o.offset, Limit: o.limit }, (r) => r.Accounts.map(accountLine).join("\n") || "(none)").catch(fail)),
+);
+account.addCommand(
+  operatorCommand("update", "change an account's registry attributes")
+    .requiredOption("--uin <uin>", "account", uinOf)
+    .option("--name <name>", "nickname")
+    .addOption(new Option("--verification <kind>", "real-name verification").choices(["none", "personal", "enterprise"]))
+    .option("--entity <name>", "verified entity")
+    .addOption(new Option("--site <site>", "site").choices(["china", "intl"]))
+    .option("--mail <mail>", "e-mail address")
+    .option("--arrears <bool>", "the account owes money", boolOf)
+    .option("--agent <bool>", "the account is a reseller or a reseller's client", boolOf)
+    .action((o) =>
+      run(
+        o,
+        "UpdateAccount",
+        { Uin: o.uin, Name: o.name, Verification: o.verification, EntityName: o.entity, Site: o.site, Mail: o.mail, Arrears: o.arrears, Agent: o.agent },
+        () => `updated ${o.uin}`,
+      ).catch(fail),
+    ),
+);
+
+const key = program.command("key").description("manage access keys");
+key.addCommand(
+  operatorCommand("create", "issue another access key for an account")
+    .requiredOption("--uin <uin>", "account", uinOf)
+    .action((o) => run(o, "CreateAccessKey", { Uin: o.uin }, (r) => [`SecretId:  ${r.SecretId}`, `SecretKey: ${r.SecretKey}`].join("\n")).catch(fail)),
+);
+
+program.addCommand(
+  operatorCommand("reset", "delete all organizations, accounts and keys except the root account's").action((o) =>
+    run(o, "ResetState", {}, () => "state reset").catch(fail),
+  ),
+);
+
+const fault = program.command("fault").description("inject failures into API actions");
+fault.addCommand(
+  operatorCommand("inject", "make the next calls of an action fail with an error code")
+    .requiredOption("--action <name>", "API action, e.g. CreateOrganizationMember")
+    .requiredOption("--code <code>", "error code to answer, e.g. FailedOperation.OrganizationMemberNameUsed")
+    .option("--count <n>", "how many calls fail", Number, 1)
+    .option("--uin <uin>", "only calls by this account", uinOf)
+    .option("--api-version <v>", "only calls of this API version")
+    .option("--message <text>", "error message")
+    .action((o) =>
+      run(o, "InjectFault", { Action: o.action, Code: o.code, Count: o.count, Uin: o.uin, Version: o.apiVersion, Message: o.message }, (r) => `fault ${r.FaultId} armed`).catch(
+        fail,
+      ),
+    ),
+);
+fault.addCommand(
+  operatorCommand("list", "list pending faults").action((o) =>
+    run(o, "ListFaults", {}, (r) => r.Faults.map((f: any) => `${f.FaultId}  ${f.Action}  ${f.Code}  ${f.Remaining} left${f.Uin ? `  uin ${f.Uin}` : ""}`).join("\n") || "(none)").catch(fail),
+  ),
+);
+fault.addCommand(operatorCommand("clear", "drop all pending faults").action((o) => run(o, "ClearFaults", {}, () => "faults cleared").catch(fail)));
+
+function fail(err: unknown): never {
+  process.stderr.write(`tco: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}
+
+program.parseAsync(process.argv).catch(fail);

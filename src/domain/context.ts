@@ -1,0 +1,38 @@
+import type { Language } from "../protocol/api-error.js";
+import type { Store } from "../store/store.js";
+
+/** Settings the business rules consult; all have defaults and are set from the environment. */
+export interface DomainSettings {
+  /** offset of displayed times from UTC, in minutes (China Standard Time: 480) */
+  utcOffsetMinutes: number;
+}
+
+export const DEFAULT_DOMAIN_SETTINGS: DomainSettings = { utcOffsetMinutes: 480 };
+
+/**
+ * Who is calling: the account that owns the access key. Registry attributes (verification,
+ * arrears, ...) are read from the store by the rules that need them, never cached here.
+ */
+export interface Caller {
+  uin: number;
+  isRoot: boolean;
+}
+
+/** Everything a handler may use besides its input. Time and ids come from here so tests can fix them. */
+export interface Context {
+  caller: Caller;
+  store: Store;
+  /** current time, epoch milliseconds */
+  now(): number;
+  requestId: string;
+  lang: Language;
+  settings: DomainSettings;
+}
+
+/** A typed action implementation: never sees HTTP. */
+export type Handler<I, O> = (input: I, ctx: Context) => Promise<O>;
+
+/** Handlers for every action of an API's `Actions` map. */
+export type HandlerMap<A> = {
+  [K in keyof A]: A[K] extends { input: infer I; output: infer O } ? Handler<I, O> : never;
+};

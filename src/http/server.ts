@@ -1,0 +1,71 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Logger } from "pino";
+import { ensureRoot } from "../bootstrap.js";
+import type { ServerConfig } from "../config.js";
+import { createLogger } from "../log.js";
+import { openStore, type Store } from "../store/store.js";
+import { buildApp, type App } from "./app.js";
+
+export interface RunningServer {
+  app: App;
+  server: Server;
+  store: Store;
+  log: Logger;
+  url: string;
+  /** stop accepting, let in-flight requests finish, close the database */
+  close(): Promise<void>;
+}
+
+/** Open the store, bootstrap the root account, and listen. */
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const log = createLogger(config.logLevel);
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const root = await ensureRoot(store, {
+    uin: config.rootUin,
+    secretId: config.rootSecretId,
+    secretKey: config.rootSecretKey,
+    dataDir: config.dataDir,
+    now: Date.now(),
+  });
+  if (root.generated) {
+    // Printed once, on the start that created it; also saved (mode 0600) for the CLI.
+    process.stderr.write(
+      `\nTCO generated root credentials (saved to ${root.file}):\n  Uin:       ${root.uin}\n  SecretId:  ${root.secretId}\n  SecretKey: ${root.secretKey}\n\n`,
+    );
+  }
+  if (config.host !== "127.0.0.1" && config.host !== "localhost" && config.host !== "::1" && !config.rootSecretId) {
+    log.warn(
+      { host: config.host },
+      "LISTENING BEYOND LOOPBACK WITH GENERATED ROOT CREDENTIALS: anyone who reads the data directory can administer this server; set TCO_ROOT_SECRET_ID/TCO_ROOT_SECRET_KEY",
+    );
+  }
+  const app = buildApp({
+    store,
+    log,
+    settings: { utcOffsetMinutes: config.utcOffsetMinutes },
+    rateLimit: config.rateLimit,
+    defaultLanguage: config.defaultLanguage,
+    maxBodyBytes: config.maxBodyBytes,
+  });
+  const server = createServer({ keepAliveTimeout: 65_000 }, app.listener);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
+  log.info({ url, database: store.dialect }, "listening");
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await store.close();
+      log.info("stopped");
+    })());
+  return { app, server, store, log, url, close };
+}

@@ -1,0 +1,18 @@
+import { createAccessKeyAction, createAccountAction, listAccountsAction, updateAccountAction } from "./accounts.js";
+import type { OperatorHandler } from "./context.js";
+import { OPERATOR_SCHEMA } from "./schema.js";
+import { clearFaultsAction, injectFaultAction, listFaultsAction, resetStateAction } from "./state.js";
+
+export { OPERATOR_SCHEMA, OPERATOR_VERSION } from "./schema.js";
+
+/** Operator actions by name; must cover OPERATOR_SCHEMA.actions exactly. */
+export const OPERATOR_HANDLERS: Record<keyof typeof OPERATOR_SCHEMA.actions, OperatorHandler> = {
+  CreateAccount: createAccountAction,
+  ListAccounts: listAccountsAction,
+  UpdateAccount: updateAccountAction,
+  CreateAccessKey: createAccessKeyAction,
+  ResetState: resetStateAction,
+  InjectFault: injectFaultAction,
+  ListFaults: listFaultsAction,
+  ClearFaults: clearFaultsAction,
+};

@@ -1,0 +1,217 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingHttpHeaders } from "node:http";
+import type { Logger } from "pino";
+import type { Context, DomainSettings } from "../domain/context.js";
+import { HANDLERS } from "../domain/registry.js";
+import { OPERATOR_HANDLERS, OPERATOR_SCHEMA, OPERATOR_VERSION } from "../operator/index.js";
+import type { OperatorContext } from "../operator/context.js";
+import { API_VERSIONS, schemaOf, type ApiVersion } from "../spec/index.js";
+import type { SpecSchema } from "../spec/schema-types.js";
+import type { Store } from "../store/store.js";
+import { ApiError, type Language } from "./api-error.js";
+import { verifyTc3, verifyV1, type SignedRequest } from "./authenticate.js";
+import { CredentialCache, type Credential } from "./credentials.js";
+import { Faults } from "./faults.js";
+import { parseFlat, parseJsonBody, unflatten } from "./params.js";
+import { RateLimiter } from "./rate-limit.js";
+import { V1_COMMON_PARAMS } from "./v1.js";
+import { Validators, type ParamShape } from "./validate.js";
+
+export interface RawRequest {
+  method: string;
+  /** request target as received: origin-form (`/?a=b`) or absolute-form (`http://host/?a=b`) */
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  /** set when the body was cut off at the size limit */
+  bodyTooLarge?: boolean;
+}
+
+export interface RpcDeps {
+  store: Store;
+  settings: DomainSettings;
+  log: Logger;
+  /** calls per second per (account, action); 0 = unlimited */
+  rateLimit: number;
+  /** message language when the request names none */
+  defaultLanguage: Language;
+  maxBodyBytes: number;
+  now?: () => number;
+}
+
+interface Namespace {
+  schema: SpecSchema;
+  validators: Validators;
+  handlers: Record<string, (input: any, ctx: any) => Promise<object>>;
+  rootOnly: boolean;
+}
+
+interface CallInfo {
+  action: string;
+  version: string;
+  uin: number;
+  lang: Language;
+}
+
+const header = (h: IncomingHttpHeaders, name: string): string | undefined => {
+  const v = h[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+const languageOf = (v: string | undefined): Language | undefined => (v === "zh-CN" ? "zh" : v === "en-US" ? "en" : undefined);
+
+/**
+ * The API 3.0 endpoint: raw request → signature check → action lookup → rate limit → validation →
+ * injected fault → handler → envelope. Always answers HTTP 200 with a JSON envelope.
+ */
+export class RpcService {
+  readonly faults = new Faults();
+  readonly credentials: CredentialCache;
+  private readonly limiter: RateLimiter;
+  private readonly namespaces = new Map<string, Namespace>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: RpcDeps) {
+    this.now = deps.now ?? Date.now;
+    this.credentials = new CredentialCache(deps.store);
+    this.limiter = new RateLimiter(deps.rateLimit);
+    for (const v of API_VERSIONS) {
+      const schema = schemaOf(v);
+      this.namespaces.set(v, { schema, validators: new Validators(schema), handlers: HANDLERS[v], rootOnly: false });
+    }
+    this.namespaces.set(OPERATOR_VERSION, {
+      schema: OPERATOR_SCHEMA,
+      validators: new Validators(OPERATOR_SCHEMA),
+      handlers: OPERATOR_HANDLERS,
+      rootOnly: true,
+    });
+  }
+
+  /** Answer one request: the JSON envelope text. */
+  async handle(req: RawRequest): Promise<string> {
+    const requestId = randomUUID();
+    const started = performance.now();
+    const info: CallInfo = { action: "", version: "", uin: 0, lang: this.deps.defaultLanguage };
+    let body: string;
+    let code = "";
+    try {
+      const output = await this.process(req, requestId, info);
+      body = JSON.stringify({ Response: { ...output, RequestId: requestId } });
+    } catch (e) {
+      let err: ApiError;
+      if (e instanceof ApiError) {
+        err = e;
+      } else {
+        this.deps.log.error({ err: e, requestId, action: info.action }, "unexpected error");
+        err = new ApiError("InternalError", { en: "An internal error occurred; the server log has details under this RequestId.", zh: "服务内部错误，详情见服务端日志中此 RequestId 的记录。" });
+      }
+      code = err.code;
+      body = JSON.stringify({ Response: { Error: { Code: err.code, Message: err.messageIn(info.lang) }, RequestId: requestId } });
+    }
+    this.deps.log.info(
+      { requestId, action: info.action, version: info.version, uin: info.uin || undefined, code: code || "OK", ms: Math.round((performance.now() - started) * 100) / 100 },
+      "request",
+    );
+    return body;
+  }
+
+  private async process(req: RawRequest, requestId: string, info: CallInfo): Promise<object> {
+    const method = req.method.toUpperCase();
+    if (method !== "GET" && method !== "POST") {
+      throw new ApiError("UnsupportedProtocol", { en: `HTTP method ${method} is not supported; use GET or POST.`, zh: `不支持 HTTP 方法 ${method}，请使用 GET 或 POST。` });
+    }
+    if (req.bodyTooLarge) {
+      throw new ApiError("RequestSizeLimitExceeded", {
+        en: `The request body exceeds ${this.deps.maxBodyBytes} bytes.`,
+        zh: `请求体超过 ${this.deps.maxBodyBytes} 字节。`,
+      });
+    }
+    const { path, query } = splitTarget(req.url);
+    const contentType = (header(req.headers, "content-type") ?? "").toLowerCase();
+    if (contentType.startsWith("multipart/")) {
+      throw new ApiError("InvalidRequest", { en: "Multipart request bodies are not supported by this service.", zh: "本服务不支持 multipart 请求体。" });
+    }
+    const flat = method === "GET" ? parseFlat(query) : contentType.startsWith("application/x-www-form-urlencoded") ? parseFlat(req.body.toString("utf8")) : undefined;
+    const signed: SignedRequest = { method, path, query, headers: req.headers, body: req.body };
+    const authorization = header(req.headers, "authorization");
+    const now = this.now();
+
+    let cred: Credential;
+    let shape: ParamShape;
+    let params: Record<string, unknown> | undefined;
+    if (authorization !== undefined) {
+      info.lang = languageOf(header(req.headers, "x-tc-language")) ?? info.lang;
+      info.action = header(req.headers, "x-tc-action") ?? "";
+      info.version = header(req.headers, "x-tc-version") ?? "";
+      cred = await verifyTc3(signed, authorization, this.credentials, now);
+      shape = flat ? "flat" : "json";
+      params = flat ? unflatten(flat) : undefined;
+    } else if (flat && flat.Signature !== undefined) {
+      info.lang = languageOf(flat.Language) ?? info.lang;
+      info.action = flat.Action ?? "";
+      info.version = flat.Version ?? "";
+      cred = await verifyV1(signed, flat, this.credentials, now);
+      shape = "flat";
+      params = unflatten(flat, V1_COMMON_PARAMS);
+    } else {
+      throw new ApiError("AuthFailure.InvalidAuthorization", {
+        en: "The request is not signed: send a TC3-HMAC-SHA256 Authorization header or v1 Signature parameters.",
+        zh: "请求未签名：请携带 TC3-HMAC-SHA256 的 Authorization 头或 v1 签名参数。",
+      });
+    }
+    info.uin = cred.account.uin;
+
+    if (!info.action) throw new ApiError("MissingParameter", { en: "Missing required parameter `Action` (X-TC-Action).", zh: "缺少必选参数`Action`（X-TC-Action）。" });
+    if (!info.version) throw new ApiError("MissingParameter", { en: "Missing required parameter `Version` (X-TC-Version).", zh: "缺少必选参数`Version`（X-TC-Version）。" });
+    const ns = this.namespaces.get(info.version);
+    if (!ns) {
+      throw new ApiError("NoSuchVersion", {
+        en: `Version ${info.version} does not exist; the Organization API has 2021-03-31 and 2018-12-25.`,
+        zh: `版本 ${info.version} 不存在；集团账号管理 API 的版本为 2021-03-31 和 2018-12-25。`,
+      });
+    }
+    if (!Object.hasOwn(ns.schema.actions, info.action)) {
+      throw new ApiError("InvalidAction", { en: `Action ${info.action} does not exist in version ${info.version}.`, zh: `接口 ${info.action} 在版本 ${info.version} 中不存在。` });
+    }
+    const isRoot = cred.account.is_root === 1;
+    if (ns.rootOnly && !isRoot) {
+      throw new ApiError("UnauthorizedOperation", { en: "Only the root account's keys may call the operator API.", zh: "只有根账号的密钥可以调用运维接口。" });
+    }
+    if (!this.limiter.take(`${info.uin}\n${info.action}`, now)) {
+      throw new ApiError("RequestLimitExceeded", {
+        en: `Too many calls of ${info.action}: the limit is ${this.limiter.perSecond} per second per account.`,
+        zh: `接口 ${info.action} 调用过于频繁：每个账号每秒最多 ${this.limiter.perSecond} 次。`,
+      });
+    }
+    const input = ns.validators.input(info.action, params ?? parseJsonBody(req.body), shape);
+    this.faults.trip(info.version, info.action, info.uin);
+
+    const ctx: Context = {
+      caller: { uin: info.uin, isRoot },
+      store: this.deps.store,
+      now: this.now,
+      requestId,
+      lang: info.lang,
+      settings: this.deps.settings,
+    };
+    const opCtx: OperatorContext | Context = ns.rootOnly ? { ...ctx, faults: this.faults, credentials: this.credentials } : ctx;
+    return ns.handlers[info.action](input, opCtx);
+  }
+}
+
+/** Path and raw query of an origin-form or absolute-form request target. */
+function splitTarget(url: string): { path: string; query: string } {
+  let target = url;
+  if (!target.startsWith("/")) {
+    try {
+      const u = new URL(target);
+      target = u.pathname + u.search;
+    } catch {
+      target = "/";
+    }
+  }
+  const q = target.indexOf("?");
+  return q < 0 ? { path: target, query: "" } : { path: target.slice(0, q), query: target.slice(q + 1) };
+}
+
+export type { ApiVersion };

@@ -1,0 +1,30 @@
+import type { Kysely, Selectable } from "kysely";
+import type { DB } from "./schema.js";
+
+export type AccessKey = Selectable<DB["access_keys"]>;
+
+/** API access keys (SecretId/SecretKey) of accounts. */
+export class KeysRepo {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  find(secretId: string): Promise<AccessKey | undefined> {
+    return this.db.selectFrom("access_keys").selectAll().where("secret_id", "=", secretId).executeTakeFirst();
+  }
+
+  async insert(k: AccessKey): Promise<void> {
+    await this.db.insertInto("access_keys").values(k).execute();
+  }
+
+  /** Insert, or give an existing SecretId the stated key and owner (bootstrap from the environment). */
+  async upsert(k: AccessKey): Promise<void> {
+    await this.db
+      .insertInto("access_keys")
+      .values(k)
+      .onConflict((oc) => oc.column("secret_id").doUpdateSet({ secret_key: k.secret_key, uin: k.uin }))
+      .execute();
+  }
+
+  listFor(uin: number): Promise<AccessKey[]> {
+    return this.db.selectFrom("access_keys").selectAll().where("uin", "=", uin).orderBy("created_at").execute();
+  }
+}

@@ -1,0 +1,85 @@
+import { Kysely, Migrator, sql, type MigrationProvider } from "kysely";
+import { join } from "node:path";
+import { AccountsRepo } from "./accounts-repo.js";
+import { CountersRepo } from "./counters-repo.js";
+import { openPostgres } from "./dialects/postgres.js";
+import { openSqlite } from "./dialects/sqlite.js";
+import { KeysRepo } from "./keys-repo.js";
+import { MIGRATIONS } from "./migrations/index.js";
+import type { DB } from "./schema.js";
+
+export type Dialect = "sqlite" | "postgres";
+
+export interface StoreOptions {
+  /** PostgreSQL connection URL; SQLite when absent */
+  databaseUrl?: string;
+  /** PostgreSQL schema to use (created if missing) */
+  schema?: string;
+  /** SQLite file; ":memory:" for a throwaway database */
+  sqliteFile?: string;
+  dataDir?: string;
+}
+
+/**
+ * The database behind TCO, one repository per area. A Store opened inside transaction() is bound
+ * to that transaction: every repository call on it runs in it.
+ */
+export class Store {
+  readonly accounts: AccountsRepo;
+  readonly keys: KeysRepo;
+  readonly counters: CountersRepo;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    readonly dialect: Dialect,
+    private readonly inTransaction = false,
+  ) {
+    this.accounts = new AccountsRepo(db);
+    this.keys = new KeysRepo(db);
+    this.counters = new CountersRepo(db);
+  }
+
+  /** Run `fn` in one transaction; a nested call joins the outer transaction. */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return fn(this);
+    return this.db.transaction().execute((trx) => fn(new Store(trx, this.dialect, true)));
+  }
+
+  /** Delete all state but the root accounts and their keys. */
+  async reset(): Promise<void> {
+    await this.transaction(async (tx) => {
+      await tx.db.deleteFrom("counters").execute();
+      await tx.accounts.deleteAllButRoot();
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Open the configured database and bring its schema to the latest migration. */
+export async function openStore(o: StoreOptions): Promise<Store> {
+  let db: Kysely<DB>;
+  let dialect: Dialect;
+  if (o.databaseUrl) {
+    dialect = "postgres";
+    if (o.schema) {
+      const admin = openPostgres<DB>(o.databaseUrl, { max: 1 });
+      await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(o.schema)}`.execute(admin);
+      await admin.destroy();
+    }
+    db = openPostgres<DB>(o.databaseUrl, { schema: o.schema });
+  } else {
+    dialect = "sqlite";
+    db = openSqlite<DB>(o.sqliteFile ?? join(o.dataDir ?? ".tco-data", "tco.sqlite"));
+  }
+  const { error } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    await db.destroy();
+    throw error instanceof Error ? error : new Error(String(error));
+  }
+  return new Store(db, dialect);
+}
