@@ -5,6 +5,11 @@ export interface DB {
   counters: CountersTable;
   accounts: AccountsTable;
   access_keys: AccessKeysTable;
+  organizations: OrganizationsTable;
+  org_nodes: OrgNodesTable;
+  org_members: OrgMembersTable;
+  org_invitations: OrgInvitationsTable;
+  resource_tags: ResourceTagsTable;
 }
 
 export interface CountersTable {
@@ -37,4 +42,78 @@ export interface AccessKeysTable {
   secret_key: string;
   uin: number;
   created_at: number;
+}
+
+export interface OrganizationsTable {
+  org_id: number;
+  host_uin: number;
+  org_type: number;
+  root_node_id: number;
+  created_at: number;
+}
+
+export interface OrgNodesTable {
+  node_id: number;
+  org_id: number;
+  /** null for the root node */
+  parent_id: number | null;
+  name: string;
+  remark: string | null;
+  /** root = 0 */
+  depth: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export type MemberType = "Create" | "Invite";
+export type AllowQuit = "Allow" | "Denied";
+
+export interface OrgMembersTable {
+  member_uin: number;
+  org_id: number;
+  node_id: number;
+  /** 1 for the organization's admin (its creator) */
+  is_admin: number;
+  name: string;
+  member_type: MemberType;
+  policy_type: string;
+  /** comma-separated permission ids, ascending: "1,2,7" */
+  permission_ids: string;
+  is_allow_quit: AllowQuit;
+  pay_uin: number | null;
+  remark: string | null;
+  auth_relation_id: number | null;
+  joined_at: number;
+  updated_at: number;
+}
+
+export type InvitationStatus = "Pending" | "Accepted" | "Denied" | "Cancelled" | "Expired";
+
+export interface OrgInvitationsTable {
+  invitation_id: number;
+  org_id: number;
+  invitee_uin: number;
+  name: string;
+  remark: string | null;
+  node_id: number;
+  policy_type: string;
+  permission_ids: string;
+  is_allow_quit: AllowQuit;
+  pay_uin: number | null;
+  relation_auth_name: string | null;
+  /** JSON array of {TagKey, TagValue} */
+  tags_json: string | null;
+  status: InvitationStatus;
+  created_at: number;
+  expire_at: number;
+  updated_at: number;
+}
+
+export type TaggedResource = "member" | "node";
+
+export interface ResourceTagsTable {
+  resource_type: TaggedResource;
+  resource_id: number;
+  tag_key: string;
+  tag_value: string;
 }

@@ -4,7 +4,12 @@ import { AccountsRepo } from "./accounts-repo.js";
 import { CountersRepo } from "./counters-repo.js";
 import { openPostgres } from "./dialects/postgres.js";
 import { openSqlite } from "./dialects/sqlite.js";
+import { InvitationsRepo } from "./invitations-repo.js";
 import { KeysRepo } from "./keys-repo.js";
+import { MembersRepo } from "./members-repo.js";
+import { NodesRepo } from "./nodes-repo.js";
+import { OrganizationsRepo } from "./organizations-repo.js";
+import { TagsRepo } from "./tags-repo.js";
 import { MIGRATIONS } from "./migrations/index.js";
 import type { DB } from "./schema.js";
 
@@ -28,6 +33,11 @@ export class Store {
   readonly accounts: AccountsRepo;
   readonly keys: KeysRepo;
   readonly counters: CountersRepo;
+  readonly organizations: OrganizationsRepo;
+  readonly nodes: NodesRepo;
+  readonly members: MembersRepo;
+  readonly invitations: InvitationsRepo;
+  readonly tags: TagsRepo;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -37,6 +47,11 @@ export class Store {
     this.accounts = new AccountsRepo(db);
     this.keys = new KeysRepo(db);
     this.counters = new CountersRepo(db);
+    this.organizations = new OrganizationsRepo(db);
+    this.nodes = new NodesRepo(db);
+    this.members = new MembersRepo(db);
+    this.invitations = new InvitationsRepo(db);
+    this.tags = new TagsRepo(db);
   }
 
   /** Run `fn` in one transaction; a nested call joins the outer transaction. */
@@ -48,7 +63,10 @@ export class Store {
   /** Delete all state but the root accounts and their keys. */
   async reset(): Promise<void> {
     await this.transaction(async (tx) => {
-      await tx.db.deleteFrom("counters").execute();
+      // children before parents; the root node reference is broken first
+      for (const table of ["resource_tags", "org_invitations", "org_members", "org_nodes", "organizations", "counters"] as const) {
+        await tx.db.deleteFrom(table).execute();
+      }
       await tx.accounts.deleteAllButRoot();
     });
   }

@@ -1,7 +1,9 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001-accounts.js";
+import * as m0002 from "./0002-organizations.js";
 
 /** Every migration, in order. Names never change once released. */
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-accounts": m0001,
+  "0002-organizations": m0002,
 };

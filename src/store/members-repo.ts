@@ -1,0 +1,18 @@
+import type { Insertable, Kysely, Selectable } from "kysely";
+import type { DB } from "./schema.js";
+
+export type OrgMember = Selectable<DB["org_members"]>;
+
+/** Membership of accounts in organizations (the admin has a row too, is_admin = 1). */
+export class MembersRepo {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** The membership of an account, in whatever organization it belongs to. */
+  find(uin: number): Promise<OrgMember | undefined> {
+    return this.db.selectFrom("org_members").selectAll().where("member_uin", "=", uin).executeTakeFirst();
+  }
+
+  async insert(m: Insertable<DB["org_members"]>): Promise<void> {
+    await this.db.insertInto("org_members").values(m).execute();
+  }
+}
