@@ -1,5 +1,7 @@
 import type * as Api from "../spec/generated/v20210331.js";
 import type { HandlerMap } from "./context.js";
+import { createOrganization } from "./organization/create-organization.js";
+import { describeOrganization } from "./organization/describe-organization.js";
 
 /**
  * Wiring of API version 2021-03-31: the implemented handlers by action, and the actions not built yet
@@ -25,7 +27,6 @@ export const V2021_PENDING = [
   "ClearExternalSAMLIdentityProvider",
   "CreateGroup",
   "CreateOrgServiceAssign",
-  "CreateOrganization",
   "CreateOrganizationIdentity",
   "CreateOrganizationMember",
   "CreateOrganizationMemberAuthIdentity",
@@ -58,7 +59,6 @@ export const V2021_PENDING = [
   "DeleteUserSyncProvisioning",
   "DescribeEffectivePolicy",
   "DescribeIdentityCenter",
-  "DescribeOrganization",
   "DescribeOrganizationAuthNode",
   "DescribeOrganizationFinancialByMember",
   "DescribeOrganizationFinancialByMonth",
@@ -142,4 +142,7 @@ export const V2021_PENDING = [
   "UpdateZone",
 ] as const satisfies readonly Api.ActionName[];
 
-export const V2021_HANDLERS: Pick<HandlerMap<Api.Actions>, Exclude<Api.ActionName, (typeof V2021_PENDING)[number]>> = {};
+export const V2021_HANDLERS: Pick<HandlerMap<Api.Actions>, Exclude<Api.ActionName, (typeof V2021_PENDING)[number]>> = {
+  CreateOrganization: createOrganization,
+  DescribeOrganization: describeOrganization,
+};

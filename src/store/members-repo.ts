@@ -15,4 +15,10 @@ export class MembersRepo {
   async insert(m: Insertable<DB["org_members"]>): Promise<void> {
     await this.db.insertInto("org_members").values(m).execute();
   }
+
+  /** How many accounts belong to an organization, its admin included. */
+  async countInOrg(orgId: number): Promise<number> {
+    const r = await this.db.selectFrom("org_members").select((eb) => eb.fn.countAll<number>().as("n")).where("org_id", "=", orgId).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
 }

@@ -46,17 +46,22 @@ export function checkTags(tags: readonly TagPair[] | undefined, param = "Tags"):
 
 /** The financial permissions a member grants its organization (PolicyType Financial). */
 export const PERMISSIONS: ReadonlyMap<number, { en: string; zh: string }> = new Map([
-  [1, { en: "View bills", zh: "查看账单" }],
-  [2, { en: "View balance", zh: "查看余额" }],
-  [3, { en: "Fund transfer", zh: "资金划拨" }],
-  [4, { en: "Consolidated billing", zh: "合并出账" }],
-  [5, { en: "Invoicing", zh: "开票" }],
-  [6, { en: "Inherit discounts", zh: "优惠继承" }],
-  [7, { en: "Pay on behalf", zh: "代付费" }],
-  [8, { en: "Cost analysis", zh: "成本分析" }],
-  [9, { en: "Budget management", zh: "预算管理" }],
-  [10, { en: "Credit limit setting", zh: "信用额度设置" }],
+  [1, { en: "viewBill", zh: "查看账单" }],
+  [2, { en: "viewBalance", zh: "查看余额" }],
+  [3, { en: "fundTransfer", zh: "资金划拨" }],
+  [4, { en: "combinedBill", zh: "合并出账" }],
+  [5, { en: "invoice", zh: "开票" }],
+  [6, { en: "inheritDiscount", zh: "优惠继承" }],
+  [7, { en: "payOnBehalf", zh: "代付费" }],
+  [8, { en: "costAnalysis", zh: "成本分析" }],
+  [9, { en: "budgetManagement", zh: "预算管理" }],
+  [10, { en: "creditLimit", zh: "信用额度设置" }],
 ]);
+
+/** Display name of a policy type. */
+export function policyName(policyType: string, lang: Language): string {
+  return policyType === POLICY_FINANCIAL ? (lang === "zh" ? "财务管理" : "Financial management") : policyType;
+}
 
 export const REQUIRED_PERMISSIONS = [1, 2] as const;
 export const PAY_ON_BEHALF = 7;
@@ -116,4 +121,9 @@ export async function requireAdminOrg(store: Store, uin: number): Promise<Organi
     });
   }
   return org;
+}
+
+/** The language a `Lang` parameter asks for ("en" or "zh"); the request's language otherwise. */
+export function langParam(lang: string | undefined, fallback: Language): Language {
+  return lang === "en" || lang === "zh" ? lang : fallback;
 }

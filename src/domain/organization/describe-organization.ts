@@ -1,0 +1,35 @@
+import type { DescribeOrganizationRequest, DescribeOrganizationResponse } from "../../spec/generated/v20210331.js";
+import type { Context } from "../context.js";
+import { formatTime } from "../time.js";
+import { decodePermissions, langParam, permissionView, policyName, requireMembership } from "./rules.js";
+
+/** DescribeOrganization — the caller's organization, seen by its admin or by a member.
+ *  Permission and policy names follow Lang (en/zh), else the request language.
+ *  @throws ResourceNotFound.OrganizationNotExist */
+export async function describeOrganization(input: DescribeOrganizationRequest, ctx: Context): Promise<DescribeOrganizationResponse> {
+  const { org, membership } = await requireMembership(ctx.store, ctx.caller.uin);
+  const [host, payer] = await Promise.all([
+    ctx.store.accounts.find(org.host_uin),
+    membership.pay_uin ? ctx.store.accounts.find(membership.pay_uin) : undefined,
+  ]);
+  const tz = ctx.settings.utcOffsetMinutes;
+  const lang = langParam(input.Lang, ctx.lang);
+  return {
+    OrgId: org.org_id,
+    HostUin: org.host_uin,
+    NickName: host?.name ?? "",
+    OrgType: org.org_type,
+    IsManager: membership.is_admin === 1,
+    OrgPolicyType: membership.policy_type,
+    OrgPolicyName: policyName(membership.policy_type, lang),
+    OrgPermission: permissionView(decodePermissions(membership.permission_ids), lang),
+    RootNodeId: org.root_node_id,
+    CreateTime: formatTime(org.created_at, tz),
+    JoinTime: formatTime(membership.joined_at, tz),
+    IsAllowQuit: membership.is_allow_quit,
+    PayUin: membership.pay_uin ? String(membership.pay_uin) : "",
+    PayName: payer?.name ?? "",
+    IsAssignManager: false,
+    IsAuthManager: false,
+  };
+}

@@ -1,0 +1,61 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { errorCode, TcoServer } from "../helpers/server.js";
+
+describe("CreateOrganization and DescribeOrganization", () => {
+  let server: TcoServer;
+  before(async () => {
+    server = await TcoServer.start();
+  });
+  after(async () => {
+    await server.stop();
+  });
+
+  it("creates an organization whose admin describes it in both API versions", async () => {
+    const admin = await server.createAccount({ name: "host_name" });
+    const created = await server.client(admin).CreateOrganization();
+    assert.equal(created.NickName, "host_name");
+    assert.ok(Number.isInteger(created.OrgId));
+
+    const org = await server.client(admin).DescribeOrganization({ Lang: "en" });
+    assert.equal(org.OrgId, created.OrgId);
+    assert.equal(org.HostUin, admin.uin);
+    assert.equal(org.IsManager, true);
+    assert.equal(org.OrgPolicyType, "Financial");
+    assert.deepEqual(org.OrgPermission, [{ Id: 1, Name: "viewBill" }, { Id: 2, Name: "viewBalance" }]);
+    assert.match(org.CreateTime!, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    assert.ok(Number.isInteger(org.RootNodeId));
+
+    const legacy = await server.client2018(admin).GetOrganization();
+    assert.equal(legacy.OrgId, created.OrgId);
+    assert.equal(legacy.HostUin, admin.uin);
+    assert.equal(legacy.IsEmpty, 1);
+  });
+
+  it("allows one organization per account", async () => {
+    const admin = await server.createAccount();
+    await server.client(admin).CreateOrganization();
+    assert.equal(await errorCode(server.client(admin).CreateOrganization()), "FailedOperation.OrganizationExistAlready");
+    assert.equal(await errorCode(server.client2018(admin).CreateOrganization({ OrgType: 1 })), "FailedOperation.OrganizationExistAlready");
+  });
+
+  it("settles concurrent creations by one account with exactly one organization", async () => {
+    const admin = await server.createAccount();
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => server.client(admin).CreateOrganization()));
+    assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
+    for (const r of results) if (r.status === "rejected") assert.equal((r.reason as { code: string }).code, "FailedOperation.OrganizationExistAlready");
+  });
+
+  it("requires enterprise real-name verification", async () => {
+    const none = await server.createAccount({ verification: "none" });
+    assert.equal(await errorCode(server.client(none).CreateOrganization()), "FailedOperation.AuthInfoEmpty");
+    const personal = await server.createAccount({ verification: "personal", entity: "Zhang San" });
+    assert.equal(await errorCode(server.client(personal).CreateOrganization()), "FailedOperation.AuthNotEnterprise");
+  });
+
+  it("answers ResourceNotFound.OrganizationNotExist to an account outside any organization", async () => {
+    const outsider = await server.createAccount();
+    assert.equal(await errorCode(server.client(outsider).DescribeOrganization({})), "ResourceNotFound.OrganizationNotExist");
+    assert.equal(await errorCode(server.client2018(outsider).GetOrganization()), "ResourceNotFound.OrganizationNotExist");
+  });
+});
