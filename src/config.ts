@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings } from "./domain/context.js";
 import type { Language } from "./protocol/api-error.js";
 
 /** Everything `tco serve` can be told, from flags or the environment (flags win). */
@@ -11,7 +12,8 @@ export interface ServerConfig {
   rateLimit: number;
   logLevel: string;
   defaultLanguage: Language;
-  utcOffsetMinutes: number;
+  /** business-rule limits and display settings */
+  settings: DomainSettings;
   maxBodyBytes: number;
   rootSecretId?: string;
   rootSecretKey?: string;
@@ -40,7 +42,14 @@ export function loadConfig(flags: { port?: string; host?: string; data?: string 
     rateLimit: intFrom("TCO_RATE_LIMIT", env.TCO_RATE_LIMIT, 20),
     logLevel: env.TCO_LOG_LEVEL ?? "info",
     defaultLanguage: lang === "zh-CN" ? "zh" : "en",
-    utcOffsetMinutes: intFrom("TCO_UTC_OFFSET_MINUTES", env.TCO_UTC_OFFSET_MINUTES, 480),
+    settings: {
+      utcOffsetMinutes: intFrom("TCO_UTC_OFFSET_MINUTES", env.TCO_UTC_OFFSET_MINUTES, DEFAULT_DOMAIN_SETTINGS.utcOffsetMinutes),
+      maxMembers: intFrom("TCO_MAX_MEMBERS", env.TCO_MAX_MEMBERS, DEFAULT_DOMAIN_SETTINGS.maxMembers),
+      maxNodes: intFrom("TCO_MAX_NODES", env.TCO_MAX_NODES, DEFAULT_DOMAIN_SETTINGS.maxNodes),
+      maxNodeDepth: intFrom("TCO_MAX_NODE_DEPTH", env.TCO_MAX_NODE_DEPTH, DEFAULT_DOMAIN_SETTINGS.maxNodeDepth),
+      maxPendingInvitations: intFrom("TCO_MAX_PENDING_INVITATIONS", env.TCO_MAX_PENDING_INVITATIONS, DEFAULT_DOMAIN_SETTINGS.maxPendingInvitations),
+      invitationTtlDays: intFrom("TCO_INVITATION_TTL_DAYS", env.TCO_INVITATION_TTL_DAYS, DEFAULT_DOMAIN_SETTINGS.invitationTtlDays),
+    },
     maxBodyBytes: intFrom("TCO_MAX_BODY_BYTES", env.TCO_MAX_BODY_BYTES, 1024 * 1024),
     rootSecretId: env.TCO_ROOT_SECRET_ID || undefined,
     rootSecretKey: env.TCO_ROOT_SECRET_KEY || undefined,

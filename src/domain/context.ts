@@ -5,9 +5,26 @@ import type { Store } from "../store/store.js";
 export interface DomainSettings {
   /** offset of displayed times from UTC, in minutes (China Standard Time: 480) */
   utcOffsetMinutes: number;
+  /** accounts in one organization, the admin included (TCO_MAX_MEMBERS) */
+  maxMembers: number;
+  /** departments in one organization, the root included (TCO_MAX_NODES) */
+  maxNodes: number;
+  /** levels of departments below the root (TCO_MAX_NODE_DEPTH) */
+  maxNodeDepth: number;
+  /** pending invitations of one organization (TCO_MAX_PENDING_INVITATIONS) */
+  maxPendingInvitations: number;
+  /** days before a pending invitation expires (TCO_INVITATION_TTL_DAYS) */
+  invitationTtlDays: number;
 }
 
-export const DEFAULT_DOMAIN_SETTINGS: DomainSettings = { utcOffsetMinutes: 480 };
+export const DEFAULT_DOMAIN_SETTINGS: DomainSettings = {
+  utcOffsetMinutes: 480,
+  maxMembers: 1000,
+  maxNodes: 1000,
+  maxNodeDepth: 5,
+  maxPendingInvitations: 100,
+  invitationTtlDays: 7,
+};
 
 /**
  * Who is calling: the account that owns the access key. Registry attributes (verification,

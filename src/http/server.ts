@@ -43,7 +43,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const app = buildApp({
     store,
     log,
-    settings: { utcOffsetMinutes: config.utcOffsetMinutes },
+    settings: config.settings,
     rateLimit: config.rateLimit,
     defaultLanguage: config.defaultLanguage,
     maxBodyBytes: config.maxBodyBytes,
