@@ -1,0 +1,106 @@
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { promisify } from "node:util";
+import { TEST_DATABASE_URL } from "../helpers/dialects.js";
+import { errorCode, MAIN_JS, ROOT_SECRET_ID, ROOT_SECRET_KEY, TcoServer } from "../helpers/server.js";
+
+const run = promisify(execFile);
+
+/** Run the `tco` CLI against a server; answers stdout. */
+async function tco(server: TcoServer, args: string[], env: Record<string, string> = {}): Promise<string> {
+  const { stdout } = await run(process.execPath, [MAIN_JS, ...args, "--endpoint", server.url], {
+    env: { ...process.env, TCO_ROOT_SECRET_ID: ROOT_SECRET_ID, TCO_ROOT_SECRET_KEY: ROOT_SECRET_KEY, ...env },
+  });
+  return stdout;
+}
+
+for (const backend of ["sqlite", ...(TEST_DATABASE_URL ? ["postgres"] : [])] as const) {
+  describe(`the tco CLI and the operator API [${backend}]`, () => {
+    let server: TcoServer;
+    before(async () => {
+      server = await TcoServer.start({ postgres: backend === "postgres" });
+    });
+    after(async () => {
+      await server.stop();
+    });
+
+    it("creates an account whose key authenticates, and which survives a restart", async () => {
+      const created = JSON.parse(await tco(server, ["account", "create", "--name", "alice", "--verification", "enterprise", "--entity", "Alice Ltd", "--json"]));
+      assert.match(String(created.Account.Uin), /^\d{12}$/);
+      assert.match(created.SecretId, /^AKID/);
+      const keys = { secretId: created.SecretId, secretKey: created.SecretKey };
+      await server.client(keys).CreateOrganization();
+      const orgId = (await server.client(keys).DescribeOrganization({})).OrgId;
+
+      const dataDir = server.dataDir;
+      assert.equal(await server.stop(), 0, "clean exit on SIGTERM");
+      if (backend === "sqlite") {
+        server = await TcoServer.start({ dataDir });
+        const again = await server.client(keys).DescribeOrganization({});
+        assert.equal(again.OrgId, orgId);
+        const listed = await tco(server, ["account", "list"]);
+        assert.match(listed, new RegExp(`${created.Account.Uin}\\s+alice\\s+enterprise \\(Alice Ltd\\)`));
+      } else {
+        server = await TcoServer.start({ postgres: true });
+      }
+    });
+
+    it("issues more keys and updates registry flags", async () => {
+      const created = JSON.parse(await tco(server, ["account", "create", "--name", "bob", "--json"]));
+      const key = await tco(server, ["key", "create", "--uin", String(created.Account.Uin)]);
+      const secretId = /SecretId:\s+(\S+)/.exec(key)![1];
+      const secretKey = /SecretKey:\s+(\S+)/.exec(key)![1];
+      assert.equal(await errorCode(server.client({ secretId, secretKey }).CreateOrganization()), "FailedOperation.AuthInfoEmpty");
+      await tco(server, ["account", "update", "--uin", String(created.Account.Uin), "--verification", "enterprise", "--entity", "Bob Ltd", "--arrears", "true"]);
+      const list = JSON.parse(await tco(server, ["account", "list", "--json"]));
+      const bob = list.Accounts.find((a: { Uin: number }) => a.Uin === created.Account.Uin);
+      assert.equal(bob.Verification, "enterprise");
+      assert.equal(bob.Arrears, true);
+      await server.client({ secretId, secretKey }).CreateOrganization();
+    });
+
+    it("injects faults for the next N calls of an action, optionally for one account", async () => {
+      const a = await server.createAccount();
+      const b = await server.createAccount();
+      await tco(server, ["fault", "inject", "--action", "DescribeOrganization", "--code", "FailedOperation.OperateBillingPermissionErr", "--count", "2", "--uin", String(a.uin)]);
+      assert.match(await tco(server, ["fault", "list"]), /DescribeOrganization\s+FailedOperation.OperateBillingPermissionErr\s+2 left/);
+      assert.equal(await errorCode(server.client(b).DescribeOrganization({})), "ResourceNotFound.OrganizationNotExist");
+      assert.equal(await errorCode(server.client(a).DescribeOrganization({})), "FailedOperation.OperateBillingPermissionErr");
+      assert.equal(await errorCode(server.client(a).DescribeOrganization({})), "FailedOperation.OperateBillingPermissionErr");
+      assert.equal(await errorCode(server.client(a).DescribeOrganization({})), "ResourceNotFound.OrganizationNotExist");
+      await assert.rejects(tco(server, ["fault", "inject", "--action", "NoSuchAction", "--code", "InternalError"]), /NoSuchAction/);
+    });
+
+    it("resets all state but the root account", async () => {
+      const a = await server.createAccount();
+      await server.client(a).CreateOrganization();
+      await tco(server, ["reset"]);
+      assert.equal(await errorCode(server.client(a).DescribeOrganization({})), "AuthFailure.SecretIdNotFound");
+      const list = JSON.parse(await tco(server, ["account", "list", "--json"]));
+      assert.deepEqual(list.Accounts.map((x: { IsRoot: boolean }) => x.IsRoot), [true]);
+    });
+  });
+}
+
+describe("root credentials generated on an empty store", () => {
+  it("are printed once, saved with mode 0600, and used by the CLI", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "tco-gen-"));
+    const env = { TCO_ROOT_SECRET_ID: "", TCO_ROOT_SECRET_KEY: "" };
+    let server = await TcoServer.start({ dataDir, env });
+    const file = join(dataDir, "root-credentials.json");
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    const saved = JSON.parse(readFileSync(file, "utf8"));
+    assert.ok(server.logs.some((l) => l.includes(saved.SecretKey)), "printed at the first start");
+    const out = await tco(server, ["account", "list", "--data", dataDir], env);
+    assert.match(out, /100000000001\s+root/);
+    await server.stop();
+
+    server = await TcoServer.start({ dataDir, env });
+    assert.ok(!server.logs.some((l) => l.includes(saved.SecretKey)), "not printed again");
+    await server.stop();
+  });
+});
