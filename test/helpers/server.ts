@@ -33,6 +33,8 @@ export interface StartOptions {
   dataDir?: string;
   /** run on PostgreSQL (TCO_TEST_DATABASE_URL) in a fresh schema */
   postgres?: boolean;
+  /** with postgres: use this schema (created if missing, kept at stop) so several servers share it */
+  sharedSchema?: string;
 }
 
 /** A real `tco serve` process on a free port, and clients for it. */
@@ -61,14 +63,15 @@ export class TcoServer {
     delete env.TCO_DATABASE_URL;
     if (o.postgres) {
       if (!TEST_DATABASE_URL) throw new Error("TCO_TEST_DATABASE_URL is not set");
-      schema = `tco_e2e_${randomBytes(6).toString("hex")}`;
+      const name = o.sharedSchema ?? `tco_e2e_${randomBytes(6).toString("hex")}`;
+      if (!o.sharedSchema) schema = name;
       const url = new URL(TEST_DATABASE_URL);
-      url.searchParams.set("options", `-c search_path=${schema}`);
+      url.searchParams.set("options", `-c search_path=${name}`);
       env.TCO_DATABASE_URL = url.toString();
       const pg = await import("pg");
       const c = new pg.default.Client({ connectionString: TEST_DATABASE_URL });
       await c.connect();
-      await c.query(`CREATE SCHEMA "${schema}"`);
+      await c.query(`CREATE SCHEMA IF NOT EXISTS "${name}"`);
       await c.end();
     }
     const proc = spawn(process.execPath, [MAIN_JS, "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
