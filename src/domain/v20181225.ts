@@ -2,6 +2,12 @@ import type * as Api from "../spec/generated/v20181225.js";
 import type { HandlerMap } from "./context.js";
 import { createOrganizationLegacy } from "./legacy/create-organization.js";
 import { getOrganization } from "./legacy/get-organization.js";
+import { addOrganizationNodeLegacy } from "./legacy/add-organization-node.js";
+import { deleteOrganizationLegacy } from "./legacy/delete-organization.js";
+import { deleteOrganizationNodesLegacy } from "./legacy/delete-organization-nodes.js";
+import { listOrganizationNodes } from "./legacy/list-organization-nodes.js";
+import { quitOrganizationLegacy } from "./legacy/quit-organization.js";
+import { updateOrganizationNodeLegacy } from "./legacy/update-organization-node.js";
 
 /**
  * Wiring of API version 2018-12-25: the implemented handlers by action, and the actions not built yet
@@ -9,26 +15,26 @@ import { getOrganization } from "./legacy/get-organization.js";
  */
 export const V2018_PENDING = [
   "AcceptOrganizationInvitation",
-  "AddOrganizationNode",
   "CancelOrganizationInvitation",
-  "DeleteOrganization",
   "DeleteOrganizationMemberFromNode",
   "DeleteOrganizationMembers",
-  "DeleteOrganizationNodes",
   "DenyOrganizationInvitation",
   "GetOrganizationMember",
   "ListOrganizationInvitations",
   "ListOrganizationMembers",
   "ListOrganizationNodeMembers",
-  "ListOrganizationNodes",
   "MoveOrganizationMembersToNode",
-  "QuitOrganization",
   "SendOrganizationInvitation",
   "UpdateOrganizationMember",
-  "UpdateOrganizationNode",
 ] as const satisfies readonly Api.ActionName[];
 
 export const V2018_HANDLERS: Pick<HandlerMap<Api.Actions>, Exclude<Api.ActionName, (typeof V2018_PENDING)[number]>> = {
   CreateOrganization: createOrganizationLegacy,
   GetOrganization: getOrganization,
+  AddOrganizationNode: addOrganizationNodeLegacy,
+  DeleteOrganization: deleteOrganizationLegacy,
+  DeleteOrganizationNodes: deleteOrganizationNodesLegacy,
+  ListOrganizationNodes: listOrganizationNodes,
+  QuitOrganization: quitOrganizationLegacy,
+  UpdateOrganizationNode: updateOrganizationNodeLegacy,
 };

@@ -2,6 +2,13 @@ import type * as Api from "../spec/generated/v20210331.js";
 import type { HandlerMap } from "./context.js";
 import { createOrganization } from "./organization/create-organization.js";
 import { describeOrganization } from "./organization/describe-organization.js";
+import { addOrganizationNode } from "./organization/add-organization-node.js";
+import { deleteOrganization } from "./organization/delete-organization.js";
+import { deleteOrganizationNodes } from "./organization/delete-organization-nodes.js";
+import { describeOrganizationAuthNode } from "./organization/describe-organization-auth-node.js";
+import { describeOrganizationNodes } from "./organization/describe-organization-nodes.js";
+import { quitOrganization } from "./organization/quit-organization.js";
+import { updateOrganizationNode } from "./organization/update-organization-node.js";
 
 /**
  * Wiring of API version 2021-03-31: the implemented handlers by action, and the actions not built yet
@@ -11,7 +18,6 @@ export const V2021_PENDING = [
   "AcceptJoinShareUnitInvitation",
   "AddExternalSAMLIdPCertificate",
   "AddOrganizationMemberEmail",
-  "AddOrganizationNode",
   "AddPermissionPolicyToRoleConfiguration",
   "AddShareUnit",
   "AddShareUnitMembers",
@@ -41,12 +47,10 @@ export const V2021_PENDING = [
   "DeleteAccount",
   "DeleteGroup",
   "DeleteOrgServiceAssign",
-  "DeleteOrganization",
   "DeleteOrganizationIdentity",
   "DeleteOrganizationMemberAuthIdentity",
   "DeleteOrganizationMembers",
   "DeleteOrganizationMembersPolicy",
-  "DeleteOrganizationNodes",
   "DeletePolicy",
   "DeleteRoleAssignment",
   "DeleteRoleConfiguration",
@@ -59,7 +63,6 @@ export const V2021_PENDING = [
   "DeleteUserSyncProvisioning",
   "DescribeEffectivePolicy",
   "DescribeIdentityCenter",
-  "DescribeOrganizationAuthNode",
   "DescribeOrganizationFinancialByMember",
   "DescribeOrganizationFinancialByMonth",
   "DescribeOrganizationFinancialByProduct",
@@ -69,7 +72,6 @@ export const V2021_PENDING = [
   "DescribeOrganizationMemberPolicies",
   "DescribeOrganizationMembers",
   "DescribeOrganizationMembersAuthPolicy",
-  "DescribeOrganizationNodes",
   "DescribePolicy",
   "DescribePolicyConfig",
   "DescribeResourceToShareMember",
@@ -116,7 +118,6 @@ export const V2021_PENDING = [
   "MoveOrganizationNodeMembers",
   "OpenIdentityCenter",
   "ProvisionRoleConfiguration",
-  "QuitOrganization",
   "RejectJoinShareUnitInvitation",
   "RemoveExternalSAMLIdPCertificate",
   "RemovePermissionPolicyFromRoleConfiguration",
@@ -130,7 +131,6 @@ export const V2021_PENDING = [
   "UpdateOrganizationMember",
   "UpdateOrganizationMemberEmailBind",
   "UpdateOrganizationMembersPolicy",
-  "UpdateOrganizationNode",
   "UpdatePolicy",
   "UpdateRoleConfiguration",
   "UpdateSCIMCredentialStatus",
@@ -145,4 +145,11 @@ export const V2021_PENDING = [
 export const V2021_HANDLERS: Pick<HandlerMap<Api.Actions>, Exclude<Api.ActionName, (typeof V2021_PENDING)[number]>> = {
   CreateOrganization: createOrganization,
   DescribeOrganization: describeOrganization,
+  AddOrganizationNode: addOrganizationNode,
+  DeleteOrganization: deleteOrganization,
+  DeleteOrganizationNodes: deleteOrganizationNodes,
+  DescribeOrganizationAuthNode: describeOrganizationAuthNode,
+  DescribeOrganizationNodes: describeOrganizationNodes,
+  QuitOrganization: quitOrganization,
+  UpdateOrganizationNode: updateOrganizationNode,
 };

@@ -21,4 +21,38 @@ export class MembersRepo {
     const r = await this.db.selectFrom("org_members").select((eb) => eb.fn.countAll<number>().as("n")).where("org_id", "=", orgId).executeTakeFirstOrThrow();
     return Number(r.n);
   }
+
+  /** How many accounts sit directly in each node of an organization (nodes without any are absent). */
+  async countByNode(orgId: number): Promise<Map<number, number>> {
+    const rows = await this.db
+      .selectFrom("org_members")
+      .select(["node_id", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("org_id", "=", orgId)
+      .groupBy("node_id")
+      .execute();
+    return new Map(rows.map((r) => [r.node_id, Number(r.n)]));
+  }
+
+  /** Which of the given nodes hold at least one account. */
+  async nodesWithMembers(nodeIds: readonly number[]): Promise<number[]> {
+    if (nodeIds.length === 0) return [];
+    const rows = await this.db.selectFrom("org_members").select("node_id").distinct().where("node_id", "in", nodeIds).execute();
+    return rows.map((r) => r.node_id);
+  }
+
+  /** How many members of an organization have `uin` pay on their behalf. */
+  async countPaidBy(orgId: number, uin: number): Promise<number> {
+    const r = await this.db
+      .selectFrom("org_members")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("org_id", "=", orgId)
+      .where("pay_uin", "=", uin)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  /** Remove an account from its organization. */
+  async delete(uin: number): Promise<void> {
+    await this.db.deleteFrom("org_members").where("member_uin", "=", uin).execute();
+  }
 }

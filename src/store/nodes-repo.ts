@@ -1,5 +1,6 @@
-import type { Insertable, Kysely, Selectable } from "kysely";
+import type { Insertable, Kysely, Selectable, Updateable } from "kysely";
 import type { DB } from "./schema.js";
+import type { TagPair } from "./tags-repo.js";
 
 export type OrgNode = Selectable<DB["org_nodes"]>;
 
@@ -14,5 +15,59 @@ export class NodesRepo {
 
   async insert(node: Insertable<DB["org_nodes"]>): Promise<void> {
     await this.db.insertInto("org_nodes").values(node).execute();
+  }
+
+  /** Every node of an organization, by id (the root first). */
+  listByOrg(orgId: number): Promise<OrgNode[]> {
+    return this.db.selectFrom("org_nodes").selectAll().where("org_id", "=", orgId).orderBy("node_id").execute();
+  }
+
+  /** How many nodes an organization has, its root included. */
+  async count(orgId: number): Promise<number> {
+    const r = await this.db.selectFrom("org_nodes").select((eb) => eb.fn.countAll<number>().as("n")).where("org_id", "=", orgId).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  /** A page of an organization's nodes carrying every one of `tags` (key and value), by id, and how many match in all. */
+  async page(orgId: number, tags: readonly TagPair[], offset: number, limit: number): Promise<{ rows: OrgNode[]; total: number }> {
+    let q = this.db.selectFrom("org_nodes").where("org_nodes.org_id", "=", orgId);
+    for (const t of tags) {
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("resource_tags")
+            .select("resource_tags.resource_id")
+            .whereRef("resource_tags.resource_id", "=", "org_nodes.node_id")
+            .where("resource_tags.resource_type", "=", "node")
+            .where("resource_tags.tag_key", "=", t.TagKey)
+            .where("resource_tags.tag_value", "=", t.TagValue),
+        ),
+      );
+    }
+    const [rows, total] = await Promise.all([
+      q.selectAll("org_nodes").orderBy("org_nodes.node_id").offset(offset).limit(limit).execute(),
+      q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(total.n) };
+  }
+
+  async update(nodeId: number, patch: Updateable<DB["org_nodes"]>): Promise<void> {
+    await this.db.updateTable("org_nodes").set(patch).where("node_id", "=", nodeId).execute();
+  }
+
+  /** Move a set of nodes `delta` levels deeper (negative: shallower). */
+  async shiftDepth(nodeIds: readonly number[], delta: number): Promise<void> {
+    if (nodeIds.length === 0 || delta === 0) return;
+    await this.db
+      .updateTable("org_nodes")
+      .set((eb) => ({ depth: eb("depth", "+", delta) }))
+      .where("node_id", "in", nodeIds)
+      .execute();
+  }
+
+  /** Delete nodes of an organization, in one statement (a parent may go with its children). */
+  async deleteMany(orgId: number, nodeIds: readonly number[]): Promise<void> {
+    if (nodeIds.length === 0) return;
+    await this.db.deleteFrom("org_nodes").where("org_id", "=", orgId).where("node_id", "in", nodeIds).execute();
   }
 }

@@ -10,6 +10,7 @@ export interface DB {
   org_members: OrgMembersTable;
   org_invitations: OrgInvitationsTable;
   resource_tags: ResourceTagsTable;
+  org_auth_relations: OrgAuthRelationsTable;
 }
 
 export interface CountersTable {
@@ -116,4 +117,16 @@ export interface ResourceTagsTable {
   resource_id: number;
   tag_key: string;
   tag_value: string;
+}
+
+export interface OrgAuthRelationsTable {
+  relation_id: number;
+  org_id: number;
+  /** 1 for the admin's own entity (its name is the admin's registry entity_name) */
+  is_host: number;
+  /** the entity's name; null for the admin's own relation */
+  auth_name: string | null;
+  /** the member managing the entity's accounts, once set */
+  manager_uin: number | null;
+  created_at: number;
 }

@@ -39,4 +39,10 @@ export class TagsRepo {
     }
     return out;
   }
+
+  /** Drop every tag of the given resources. */
+  async deleteAll(type: TaggedResource, ids: readonly number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.deleteFrom("resource_tags").where("resource_type", "=", type).where("resource_id", "in", ids).execute();
+  }
 }

@@ -1,0 +1,84 @@
+import { ApiError } from "../../protocol/api-error.js";
+import type { ErrorCode } from "../../spec/generated/errors.js";
+import type { DeleteOrganizationNodesRequest, DeleteOrganizationNodesResponse } from "../../spec/generated/v20210331.js";
+import { isForeignKeyViolation } from "../../store/errors.js";
+import type { Context } from "../context.js";
+import { orgNotExist, requireAdminOrg } from "./rules.js";
+
+/** Departments one call may delete (the docs name the limit but not its value; 50 matches the largest list page). */
+export const MAX_NODES_PER_DELETE = 50;
+
+/** The codes a version answers when deleting departments goes wrong. */
+export interface DeleteNodesCodes {
+  hasMembers: ErrorCode;
+  hasChildren: ErrorCode;
+  tooMany: ErrorCode;
+}
+
+export const DELETE_NODES_CODES: DeleteNodesCodes = {
+  hasMembers: "FailedOperation.NodeNotEmpty",
+  hasChildren: "FailedOperation.OrganizationNodeNotEmpty",
+  tooMany: "FailedOperation.OrganizationNodeDeleteOverLimit",
+};
+
+/**
+ * Delete departments of the organization the caller administers, all or none. A department still
+ * holding accounts, or sub-departments not deleted in the same call, stays; the root cannot go.
+ * A member moved into a department while it is being deleted makes the deletion fail the same way.
+ * @throws InvalidParameter (empty list, unknown department, root), codes.tooMany,
+ *   ResourceNotFound.OrganizationNotExist, codes.hasMembers, codes.hasChildren
+ */
+export async function deleteNodes(ctx: Context, nodeIds: readonly number[], param: string, codes: DeleteNodesCodes): Promise<void> {
+  const ids = [...new Set(nodeIds)];
+  if (ids.length === 0) {
+    throw new ApiError("InvalidParameter", { en: `Parameter \`${param}\` must name at least one department.`, zh: `参数\`${param}\`至少需要一个部门。` });
+  }
+  if (ids.length > MAX_NODES_PER_DELETE) {
+    throw new ApiError(codes.tooMany, {
+      en: `Parameter \`${param}\`: at most ${MAX_NODES_PER_DELETE} departments can be deleted in one call.`,
+      zh: `参数\`${param}\`：一次最多删除 ${MAX_NODES_PER_DELETE} 个部门。`,
+    });
+  }
+  const org = await requireAdminOrg(ctx.store, ctx.caller.uin);
+  const notEmpty = (id?: number) =>
+    id === undefined
+      ? new ApiError(codes.hasMembers, { en: "A member account was moved into one of the departments meanwhile.", zh: "期间有成员账号被移入其中的部门。" })
+      : new ApiError(codes.hasMembers, { en: `Department ${id} still has member accounts.`, zh: `部门 ${id} 下仍有成员账号。` });
+  try {
+    await ctx.store.transaction(async (tx) => {
+      if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
+      const nodes = await tx.nodes.listByOrg(org.org_id);
+      const known = new Set(nodes.map((n) => n.node_id));
+      const doomed = new Set(ids);
+      for (const id of ids) {
+        if (!known.has(id)) {
+          throw new ApiError("InvalidParameter", { en: `Parameter \`${param}\`: department ${id} does not exist in the organization.`, zh: `参数\`${param}\`：组织中不存在部门 ${id}。` });
+        }
+        if (id === org.root_node_id) {
+          throw new ApiError("InvalidParameter", { en: `Parameter \`${param}\`: the root department ${id} cannot be deleted.`, zh: `参数\`${param}\`：根部门 ${id} 不能删除。` });
+        }
+      }
+      const withMembers = await tx.members.nodesWithMembers(ids);
+      if (withMembers.length > 0) throw notEmpty(withMembers[0]);
+      const keptChild = nodes.find((n) => n.parent_id !== null && doomed.has(n.parent_id) && !doomed.has(n.node_id));
+      if (keptChild) {
+        throw new ApiError(codes.hasChildren, {
+          en: `Department ${keptChild.parent_id} still has sub-department ${keptChild.node_id}.`,
+          zh: `部门 ${keptChild.parent_id} 下仍有子部门 ${keptChild.node_id}。`,
+        });
+      }
+      await tx.tags.deleteAll("node", ids);
+      await tx.nodes.deleteMany(org.org_id, ids);
+    });
+  } catch (e) {
+    if (isForeignKeyViolation(e)) throw notEmpty();
+    throw e;
+  }
+}
+
+/** DeleteOrganizationNodes (2021-03-31) — delete empty departments.
+ *  @throws see deleteNodes */
+export async function deleteOrganizationNodes(input: DeleteOrganizationNodesRequest, ctx: Context): Promise<DeleteOrganizationNodesResponse> {
+  await deleteNodes(ctx, input.NodeId, "NodeId", DELETE_NODES_CODES);
+  return {};
+}

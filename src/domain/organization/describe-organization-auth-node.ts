@@ -1,0 +1,31 @@
+import type { AuthNode, DescribeOrganizationAuthNodeRequest, DescribeOrganizationAuthNodeResponse } from "../../spec/generated/v20210331.js";
+import type { Context } from "../context.js";
+import { checkPage } from "../paging.js";
+import { ensureHostRelation } from "./auth-relations.js";
+import { requireMembership } from "./rules.js";
+
+/**
+ * DescribeOrganizationAuthNode — the real-name entities of the caller's organization that have a
+ * manager: the admin's own entity (managed by the admin) first, then every other entity whose
+ * manager is set, by relation id. AuthName keeps only the entity of exactly that name.
+ * @throws InvalidParameter (Limit, Offset), ResourceNotFound.OrganizationNotExist
+ */
+export async function describeOrganizationAuthNode(input: DescribeOrganizationAuthNodeRequest, ctx: Context): Promise<DescribeOrganizationAuthNodeResponse> {
+  checkPage(input.Offset, input.Limit);
+  const { org } = await requireMembership(ctx.store, ctx.caller.uin);
+  await ensureHostRelation(ctx.store, org.org_id, ctx.now());
+  const [host, relations] = await Promise.all([ctx.store.accounts.find(org.host_uin), ctx.store.authRelations.listManaged(org.org_id)]);
+  const entries = relations
+    .map((r) => ({ id: r.relation_id, name: r.is_host === 1 ? host?.entity_name : r.auth_name, manager: r.is_host === 1 ? org.host_uin : r.manager_uin }))
+    .filter((e): e is { id: number; name: string; manager: number } => !!e.name && e.manager !== null)
+    .filter((e) => input.AuthName === undefined || input.AuthName === "" || e.name === input.AuthName);
+  const page = entries.slice(input.Offset, input.Offset + input.Limit);
+  const items: AuthNode[] = await Promise.all(
+    page.map(async (e) => {
+      const membership = await ctx.store.members.find(e.manager);
+      const name = membership?.org_id === org.org_id ? membership.name : (await ctx.store.accounts.find(e.manager))?.name ?? "";
+      return { RelationId: e.id, AuthName: e.name, Manager: { MemberUin: e.manager, MemberName: name } };
+    }),
+  );
+  return { Total: entries.length, Items: items };
+}

@@ -1,0 +1,107 @@
+import { ApiError } from "../../protocol/api-error.js";
+import type { ErrorCode } from "../../spec/generated/errors.js";
+import type { UpdateOrganizationNodeRequest, UpdateOrganizationNodeResponse } from "../../spec/generated/v20210331.js";
+import { isUniqueViolation } from "../../store/errors.js";
+import type { OrgNode } from "../../store/nodes-repo.js";
+import type { Store } from "../../store/store.js";
+import type { Context } from "../context.js";
+import { nodeNameUsed } from "./add-organization-node.js";
+import { checkNodeName, NO_PARENT, NODE_REMARK_MAX, subtreeOf } from "./node-rules.js";
+import { checkLength, orgNotExist, requireAdminOrg } from "./rules.js";
+
+/** The codes a version answers when changing a department goes wrong. */
+export interface UpdateNodeCodes {
+  nodeNotExist: ErrorCode;
+  parentNotExist: ErrorCode;
+  nameUsed: ErrorCode;
+}
+
+export const UPDATE_NODE_CODES: UpdateNodeCodes = {
+  nodeNotExist: "FailedOperation.OrganizationNodeNotExist",
+  parentNotExist: "FailedOperation.OrganizationNodeNotExist",
+  nameUsed: "FailedOperation.OrganizationNodeNameUsed",
+};
+
+export interface NodeChange {
+  nodeId: number;
+  name?: string;
+  remark?: string;
+  /** move the department (and everything below it) under this one */
+  parentId?: number;
+}
+
+/**
+ * Rename a department, change its remark, or move it with its sub-departments under another
+ * department of the same organization. A move may not go below the department itself and must keep
+ * every moved department within the depth limit.
+ * @throws InvalidParameter (Name, Remark, a move of the root or into its own subtree),
+ *   ResourceNotFound.OrganizationNotExist, codes.nodeNotExist, codes.parentNotExist,
+ *   LimitExceeded.NodeDepthExceedLimit, codes.nameUsed
+ */
+export async function updateNode(ctx: Context, c: NodeChange, codes: UpdateNodeCodes): Promise<void> {
+  if (c.name !== undefined) checkNodeName(c.name);
+  if (c.remark !== undefined) checkLength(c.remark, "Remark", NODE_REMARK_MAX);
+  const org = await requireAdminOrg(ctx.store, ctx.caller.uin);
+  let name = c.name ?? "";
+  try {
+    await ctx.store.transaction(async (tx) => {
+      if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
+      const node = await tx.nodes.find(org.org_id, c.nodeId);
+      if (!node) {
+        throw new ApiError(codes.nodeNotExist, {
+          en: `Parameter \`NodeId\`: department ${c.nodeId} does not exist in the organization.`,
+          zh: `参数\`NodeId\`：组织中不存在部门 ${c.nodeId}。`,
+        });
+      }
+      name = c.name ?? node.name;
+      const patch: { name?: string; remark?: string; parent_id?: number } = {};
+      if (c.name !== undefined && c.name !== node.name) patch.name = c.name;
+      if (c.remark !== undefined && c.remark !== (node.remark ?? "")) patch.remark = c.remark;
+      if (c.parentId !== undefined && c.parentId !== (node.parent_id ?? NO_PARENT)) {
+        patch.parent_id = await moveSubtree(tx, node, c.parentId, ctx.settings.maxNodeDepth, codes);
+      }
+      if (Object.keys(patch).length > 0) await tx.nodes.update(node.node_id, { ...patch, updated_at: ctx.now() });
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw nodeNameUsed(codes.nameUsed, name);
+    throw e;
+  }
+}
+
+/** Check a move of `node` under `parentId` and shift the depths of its subtree; answers the new parent id. */
+async function moveSubtree(tx: Store, node: OrgNode, parentId: number, maxDepth: number, codes: UpdateNodeCodes): Promise<number> {
+  if (node.parent_id === null) {
+    throw new ApiError("InvalidParameter", { en: "The root department cannot be moved.", zh: "根部门不能移动。" });
+  }
+  const parent = await tx.nodes.find(node.org_id, parentId);
+  if (!parent) {
+    throw new ApiError(codes.parentNotExist, {
+      en: `Parameter \`ParentNodeId\`: department ${parentId} does not exist in the organization.`,
+      zh: `参数\`ParentNodeId\`：组织中不存在部门 ${parentId}。`,
+    });
+  }
+  const subtree = subtreeOf(await tx.nodes.listByOrg(node.org_id), node.node_id);
+  if (subtree.some((n) => n.node_id === parentId)) {
+    throw new ApiError("InvalidParameter", {
+      en: `Parameter \`ParentNodeId\`: department ${parentId} is department ${node.node_id} itself or below it.`,
+      zh: `参数\`ParentNodeId\`：部门 ${parentId} 是部门 ${node.node_id} 本身或其下级部门。`,
+    });
+  }
+  const height = Math.max(...subtree.map((n) => n.depth)) - node.depth;
+  const depth = parent.depth + 1;
+  if (depth + height > maxDepth) {
+    throw new ApiError("LimitExceeded.NodeDepthExceedLimit", {
+      en: `Moving department ${node.node_id} there would nest departments more than ${maxDepth} levels below the root.`,
+      zh: `将部门 ${node.node_id} 移到该处会使部门嵌套超过根部门下 ${maxDepth} 层。`,
+    });
+  }
+  await tx.nodes.shiftDepth(subtree.map((n) => n.node_id), depth - node.depth);
+  return parent.node_id;
+}
+
+/** UpdateOrganizationNode (2021-03-31) — rename a department or change its remark.
+ *  @throws see updateNode */
+export async function updateOrganizationNode(input: UpdateOrganizationNodeRequest, ctx: Context): Promise<UpdateOrganizationNodeResponse> {
+  await updateNode(ctx, { nodeId: input.NodeId, name: input.Name, remark: input.Remark }, UPDATE_NODE_CODES);
+  return {};
+}

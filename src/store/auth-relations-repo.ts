@@ -1,0 +1,53 @@
+import type { Insertable, Kysely, Selectable } from "kysely";
+import type { DB } from "./schema.js";
+
+export type AuthRelation = Selectable<DB["org_auth_relations"]>;
+
+/** Real-name entity relations of organizations (the admin's own entity and those of joined members). */
+export class AuthRelationsRepo {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** The relation of the organization admin's own entity, once created. */
+  findHost(orgId: number): Promise<AuthRelation | undefined> {
+    return this.db.selectFrom("org_auth_relations").selectAll().where("org_id", "=", orgId).where("is_host", "=", 1).executeTakeFirst();
+  }
+
+  /** The relation of another entity, by its name. */
+  findByName(orgId: number, authName: string): Promise<AuthRelation | undefined> {
+    return this.db.selectFrom("org_auth_relations").selectAll().where("org_id", "=", orgId).where("auth_name", "=", authName).executeTakeFirst();
+  }
+
+  /** Insert a relation unless one with the same name (or the host relation) already exists; answers whether it was inserted. */
+  async insertIfAbsent(r: Insertable<DB["org_auth_relations"]>): Promise<boolean> {
+    const res = await this.db
+      .insertInto("org_auth_relations")
+      .values(r)
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
+  /** The host relation and every relation with a manager, host first, then by id. */
+  listManaged(orgId: number): Promise<AuthRelation[]> {
+    return this.db
+      .selectFrom("org_auth_relations")
+      .selectAll()
+      .where("org_id", "=", orgId)
+      .where((eb) => eb.or([eb("is_host", "=", 1), eb("manager_uin", "is not", null)]))
+      .orderBy("is_host", "desc")
+      .orderBy("relation_id")
+      .execute();
+  }
+
+  /** Whether an account manages some other entity's relation in the organization. */
+  async isManager(orgId: number, uin: number): Promise<boolean> {
+    const r = await this.db
+      .selectFrom("org_auth_relations")
+      .select("relation_id")
+      .where("org_id", "=", orgId)
+      .where("is_host", "=", 0)
+      .where("manager_uin", "=", uin)
+      .executeTakeFirst();
+    return r !== undefined;
+  }
+}
