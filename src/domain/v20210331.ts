@@ -1,5 +1,10 @@
 import type * as Api from "../spec/generated/v20210331.js";
 import type { HandlerMap } from "./context.js";
+import { inviteOrganizationMember } from "./invitations/invite-organization-member.js";
+import { addOrganizationMemberEmail } from "./member-email/add-organization-member-email.js";
+import { describeOrganizationMemberEmailBind } from "./member-email/describe-organization-member-email-bind.js";
+import { sendOrgMemberAccountBindEmail } from "./member-email/send-org-member-account-bind-email.js";
+import { updateOrganizationMemberEmailBind } from "./member-email/update-organization-member-email-bind.js";
 import { createOrganization } from "./organization/create-organization.js";
 import { describeOrganization } from "./organization/describe-organization.js";
 
@@ -10,7 +15,6 @@ import { describeOrganization } from "./organization/describe-organization.js";
 export const V2021_PENDING = [
   "AcceptJoinShareUnitInvitation",
   "AddExternalSAMLIdPCertificate",
-  "AddOrganizationMemberEmail",
   "AddOrganizationNode",
   "AddPermissionPolicyToRoleConfiguration",
   "AddShareUnit",
@@ -65,7 +69,6 @@ export const V2021_PENDING = [
   "DescribeOrganizationFinancialByProduct",
   "DescribeOrganizationMemberAuthAccounts",
   "DescribeOrganizationMemberAuthIdentities",
-  "DescribeOrganizationMemberEmailBind",
   "DescribeOrganizationMemberPolicies",
   "DescribeOrganizationMembers",
   "DescribeOrganizationMembersAuthPolicy",
@@ -93,7 +96,6 @@ export const V2021_PENDING = [
   "GetUserSyncProvisioning",
   "GetZoneSAMLServiceProviderInfo",
   "GetZoneStatistics",
-  "InviteOrganizationMember",
   "ListExternalSAMLIdPCertificates",
   "ListGroupMembers",
   "ListGroups",
@@ -121,14 +123,12 @@ export const V2021_PENDING = [
   "RemoveExternalSAMLIdPCertificate",
   "RemovePermissionPolicyFromRoleConfiguration",
   "RemoveUserFromGroup",
-  "SendOrgMemberAccountBindEmail",
   "SetExternalSAMLIdentityProvider",
   "UpdateCustomPolicyForRoleConfiguration",
   "UpdateGroup",
   "UpdateIPWhitelist",
   "UpdateOrganizationIdentity",
   "UpdateOrganizationMember",
-  "UpdateOrganizationMemberEmailBind",
   "UpdateOrganizationMembersPolicy",
   "UpdateOrganizationNode",
   "UpdatePolicy",
@@ -145,4 +145,9 @@ export const V2021_PENDING = [
 export const V2021_HANDLERS: Pick<HandlerMap<Api.Actions>, Exclude<Api.ActionName, (typeof V2021_PENDING)[number]>> = {
   CreateOrganization: createOrganization,
   DescribeOrganization: describeOrganization,
+  InviteOrganizationMember: inviteOrganizationMember,
+  AddOrganizationMemberEmail: addOrganizationMemberEmail,
+  DescribeOrganizationMemberEmailBind: describeOrganizationMemberEmailBind,
+  UpdateOrganizationMemberEmailBind: updateOrganizationMemberEmailBind,
+  SendOrgMemberAccountBindEmail: sendOrgMemberAccountBindEmail,
 };

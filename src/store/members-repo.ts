@@ -21,4 +21,9 @@ export class MembersRepo {
     const r = await this.db.selectFrom("org_members").select((eb) => eb.fn.countAll<number>().as("n")).where("org_id", "=", orgId).executeTakeFirstOrThrow();
     return Number(r.n);
   }
+
+  /** The member of an organization holding a name (names are unique in an organization). */
+  findByName(orgId: number, name: string): Promise<OrgMember | undefined> {
+    return this.db.selectFrom("org_members").selectAll().where("org_id", "=", orgId).where("name", "=", name).executeTakeFirst();
+  }
 }

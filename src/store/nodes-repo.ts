@@ -15,4 +15,9 @@ export class NodesRepo {
   async insert(node: Insertable<DB["org_nodes"]>): Promise<void> {
     await this.db.insertInto("org_nodes").values(node).execute();
   }
+
+  /** A node of any organization (to tell a missing node from another organization's). */
+  findAnywhere(nodeId: number): Promise<OrgNode | undefined> {
+    return this.db.selectFrom("org_nodes").selectAll().where("node_id", "=", nodeId).executeTakeFirst();
+  }
 }

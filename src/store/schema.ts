@@ -10,6 +10,7 @@ export interface DB {
   org_members: OrgMembersTable;
   org_invitations: OrgInvitationsTable;
   resource_tags: ResourceTagsTable;
+  member_email_binds: MemberEmailBindsTable;
 }
 
 export interface CountersTable {
@@ -116,4 +117,28 @@ export interface ResourceTagsTable {
   resource_id: number;
   tag_key: string;
   tag_value: string;
+}
+
+/** Stored states of a login e-mail binding; "Unbound" is the absence of a row. */
+export type EmailBindState = "Valid" | "Success" | "Failed";
+
+export interface MemberEmailBindsTable {
+  bind_id: number;
+  member_uin: number;
+  email: string;
+  /** the address lower-cased, unique over all rows */
+  email_key: string;
+  country_code: string;
+  phone: string;
+  status: EmailBindState;
+  description: string | null;
+  update_count: Generated<number>;
+  resend_count: Generated<number>;
+  resend_window_start: Generated<number>;
+  resend_window_count: Generated<number>;
+  created_at: number;
+  sent_at: number;
+  expire_at: number;
+  bound_at: number | null;
+  updated_at: number;
 }

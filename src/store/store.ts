@@ -2,6 +2,7 @@ import { Kysely, Migrator, sql, type MigrationProvider } from "kysely";
 import { join } from "node:path";
 import { AccountsRepo } from "./accounts-repo.js";
 import { CountersRepo } from "./counters-repo.js";
+import { EmailBindsRepo } from "./email-binds-repo.js";
 import { openPostgres } from "./dialects/postgres.js";
 import { openSqlite } from "./dialects/sqlite.js";
 import { InvitationsRepo } from "./invitations-repo.js";
@@ -38,6 +39,7 @@ export class Store {
   readonly members: MembersRepo;
   readonly invitations: InvitationsRepo;
   readonly tags: TagsRepo;
+  readonly emailBinds: EmailBindsRepo;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -52,6 +54,7 @@ export class Store {
     this.members = new MembersRepo(db);
     this.invitations = new InvitationsRepo(db);
     this.tags = new TagsRepo(db);
+    this.emailBinds = new EmailBindsRepo(db);
   }
 
   /** Run `fn` in one transaction; a nested call joins the outer transaction. */
@@ -64,7 +67,7 @@ export class Store {
   async reset(): Promise<void> {
     await this.transaction(async (tx) => {
       // children before parents; the root node reference is broken first
-      for (const table of ["resource_tags", "org_invitations", "org_members", "org_nodes", "organizations", "counters"] as const) {
+      for (const table of ["member_email_binds", "resource_tags", "org_invitations", "org_members", "org_nodes", "organizations", "counters"] as const) {
         await tx.db.deleteFrom(table).execute();
       }
       await tx.accounts.deleteAllButRoot();
