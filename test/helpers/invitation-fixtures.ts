@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { openStore } from "../../src/store/store.js";
+import { DEFAULT_DOMAIN_SETTINGS, type Context, type DomainSettings } from "../../src/domain/context.js";
+import { openStore, type Store } from "../../src/store/store.js";
 import type { TcoServer, TestAccount } from "./server.js";
 
 export type Verification = "none" | "personal" | "enterprise";
@@ -88,4 +89,38 @@ export class Fixtures {
       await store.close();
     }
   }
+}
+
+/** A domain context for `uin` on `store`, its clock read from `clock()`; settings default unless given. */
+export function domainContext(store: Store, uin: number, clock: () => number, settings: Partial<DomainSettings> = {}): Context {
+  return { caller: { uin, isRoot: false }, store, now: clock, requestId: "test", lang: "en", settings: { ...DEFAULT_DOMAIN_SETTINGS, ...settings } };
+}
+
+let nextUin = 200000000000;
+
+/** Register an account straight in the store (enterprise-verified as Example Ltd unless told). */
+export async function storeAccount(store: Store, o: { entity?: string; mail?: string } = {}): Promise<number> {
+  const uin = nextUin++;
+  await store.accounts.insert({ uin, name: `acct${uin}`, mail: o.mail ?? null, verification: "enterprise", entityName: o.entity ?? "Example Ltd", site: "china", createdAt: 0 });
+  return uin;
+}
+
+/** Make an account a member of type Create of an organization, straight in the store. */
+export async function storeCreatedMember(store: Store, orgId: number, nodeId: number, uin: number, name: string): Promise<void> {
+  await store.members.insert({
+    member_uin: uin,
+    org_id: orgId,
+    node_id: nodeId,
+    is_admin: 0,
+    name,
+    member_type: "Create",
+    policy_type: "Financial",
+    permission_ids: "1,2",
+    is_allow_quit: "Denied",
+    pay_uin: null,
+    remark: null,
+    auth_relation_id: null,
+    joined_at: 0,
+    updated_at: 0,
+  });
 }
