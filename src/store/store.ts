@@ -97,7 +97,9 @@ export async function openStore(o: StoreOptions): Promise<Store> {
     dialect = "sqlite";
     db = openSqlite<DB>(o.sqliteFile ?? join(o.dataDir ?? ".tco-data", "tco.sqlite"));
   }
-  const { error } = await new Migrator({ db, provider }).migrateToLatest();
+  // The migration tables live in the store's own schema when one is given: Kysely otherwise looks
+  // for them in every schema and may find another store's (parallel test runs) and skip creating its own.
+  const { error } = await new Migrator({ db, provider, ...(o.databaseUrl && o.schema ? { migrationTableSchema: o.schema } : {}) }).migrateToLatest();
   if (error) {
     await db.destroy();
     throw error instanceof Error ? error : new Error(String(error));

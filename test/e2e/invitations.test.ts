@@ -65,6 +65,9 @@ describe("invitations", () => {
     const received = await server.client2018(invitee).ListOrganizationInvitations({ Invited: 1, Offset: 0, Limit: 10 });
     assert.equal(received.TotalCount, 1);
     const inv = received.Invitations![0];
+    // the documented example asks with Invited 101: any value but 0 lists received invitations
+    assert.deepEqual((await server.client2018(invitee).ListOrganizationInvitations({ Invited: 101 })).Invitations, received.Invitations);
+    assert.equal((await server.client2018(invitee).ListOrganizationInvitations({ Invited: 0 })).TotalCount, 0);
     assert.deepEqual(
       { Uin: inv.Uin, HostUin: inv.HostUin, Status: inv.Status, Name: inv.Name, Remark: inv.Remark, OrgType: inv.OrgType, HostMail: inv.HostMail },
       { Uin: invitee.uin, HostUin: org.admin.uin, Status: 0, Name: "alice", Remark: "welcome", OrgType: 1, HostMail: "" },
@@ -89,14 +92,14 @@ describe("invitations", () => {
     assert.equal((await server.client2018(org.admin).ListOrganizationInvitations({ Invited: 0 })).Invitations![0].Status, 1);
   });
 
-  it("joins through 2018's SendOrganizationInvitation too", async () => {
+  it("joins through 2018's SendOrganizationInvitation too, with 2018's form-style v1 requests", async () => {
     const org = await f.org();
     const invitee = await f.account();
-    await f.send(org, invitee, "bob");
-    const [inv] = await f.received(invitee);
+    await server.client2018(org.admin, "HmacSHA1").SendOrganizationInvitation({ InviteUin: invitee.uin, Name: "bob", Remark: "from 2018" });
+    const [inv] = (await server.client2018(invitee, "HmacSHA1").ListOrganizationInvitations({ Invited: 1, Offset: 0, Limit: 10 })).Invitations!;
     assert.equal(inv.Name, "bob");
     assert.equal(inv.Remark, "from 2018");
-    await server.client2018(invitee).AcceptOrganizationInvitation({ Id: inv.Id! });
+    await server.client2018(invitee, "HmacSHA256").AcceptOrganizationInvitation({ Id: inv.Id! });
     const seen = await server.client(invitee).DescribeOrganization({});
     assert.equal(seen.OrgId, org.orgId);
     assert.equal(seen.IsManager, false);
@@ -298,6 +301,14 @@ describe("invitations", () => {
       assert.equal(await errorCode(f.invite(agents, agent, { PermissionIds: [1, 2, 7], PayUin: String(agents.admin.uin) })), "UnsupportedOperation.MemberIsAgent");
       await f.invite(agents, agent);
     });
+  });
+
+  it("answers codes a self-hosted service never reaches when the operator injects them", async () => {
+    const org = await f.org();
+    const invitee = await f.account();
+    await server.operator("InjectFault", { Action: "InviteOrganizationMember", Code: "FailedOperation.TagResourcesError", Uin: org.admin.uin });
+    assert.equal(await errorCode(f.invite(org, invitee)), "FailedOperation.TagResourcesError");
+    await f.invite(org, invitee);
   });
 
   it("settles concurrent invitations of one account with exactly one", async () => {
