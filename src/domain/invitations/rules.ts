@@ -208,6 +208,7 @@ async function checkMemberName(store: Store, org: Organization, name: string, in
   }
 }
 
+/** A member of the organization already holds this name. */
 export const memberNameUsed = (name: string) =>
   new ApiError("FailedOperation.OrganizationMemberNameUsed", { en: `Parameter \`Name\`: a member named ${name} already exists.`, zh: `参数\`Name\`：成员名 ${name} 已存在。` });
 

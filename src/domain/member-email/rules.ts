@@ -105,6 +105,7 @@ export async function requireBind(store: Store, memberUin: number, bindId: numbe
   return bind;
 }
 
+/** The binding exists but can no longer be acted on, and why. */
 export const bindRecordInvalid = (bindId: number, why: { en: string; zh: string }) =>
   new ApiError("FailedOperation.EmailBindRecordInvalid", { en: `E-mail binding ${bindId} ${why.en}.`, zh: `邮箱绑定 ${bindId} ${why.zh}。` });
 
@@ -115,6 +116,7 @@ export async function checkEmailFree(store: Store, key: string, memberUin: numbe
   }
 }
 
+/** The address is taken: by a binding (in any state) or as an account's registry e-mail. */
 export const emailAlreadyUsed = () =>
   new ApiError("FailedOperation.EmailAlreadyUsed", { en: "Parameter `Email`: the address is already used by an account.", zh: "参数`Email`：该邮箱已被使用。" });
 
