@@ -81,6 +81,8 @@ for (const dialect of DIALECTS) {
       const other = await member();
       await add(other, "change0@example.com");
       assert.equal(await codeOf(update(uin, 999999, "x@example.com")), "ResourceNotFound.EmailBindRecordNotExist");
+      assert.equal(await codeOf(update(other, (await describeBind(other)).BindId!, `change${MAX_UPDATES}@example.com`)), "FailedOperation.EmailAlreadyUsed");
+      assert.equal(await codeOf(update(other, (await describeBind(other)).BindId!, "no address")), "InvalidParameter");
       assert.equal(await codeOf(update(other, BindId!, "x@example.com")), "ResourceNotFound.EmailBindRecordNotExist");
     });
 
@@ -157,6 +159,18 @@ for (const dialect of DIALECTS) {
         [999999999999, "Unbound"],
       ]);
       assert.equal((await store.emailBinds.statusesFor([expired, success], later)).get(expired), "Failed");
+    });
+
+    it("answers callers without an organization, and UINs that are not its members", async () => {
+      const uin = await member();
+      const { BindId } = await add(uin, "scope@example.com");
+      const outsider = domainContext(store, await storeAccount(store), () => clock);
+      const stranger = await storeAccount(store);
+      const upd = (c: Context, m: number) => updateOrganizationMemberEmailBind({ MemberUin: m, BindId: BindId!, Email: "scope2@example.com", CountryCode: "86", Phone: freshPhone() }, c);
+      assert.equal(await codeOf(upd(outsider, uin)), "ResourceNotFound.OrganizationNotExist");
+      assert.equal(await codeOf(sendOrgMemberAccountBindEmail({ MemberUin: uin, BindId: BindId! }, outsider)), "ResourceNotFound.OrganizationNotExist");
+      assert.equal(await codeOf(upd(ctx, stranger)), "ResourceNotFound.OrganizationMemberNotExist");
+      assert.equal(await codeOf(upd(ctx, 999999999999)), "ResourceNotFound.OrganizationMemberNotExist");
     });
 
     it("settles concurrent bindings of one member with exactly one", async () => {
