@@ -149,6 +149,19 @@ fault.addCommand(
 );
 fault.addCommand(operatorCommand("clear", "drop all pending faults").action((o) => run(o, "ClearFaults", {}, () => "faults cleared").catch(fail)));
 
+const member = program.command("member").description("act for organization members");
+member.addCommand(
+  operatorCommand("confirm-email", "activate a member's pending login e-mail (what clicking the activation link does)")
+    .requiredOption("--uin <uin>", "member account", uinOf)
+    .option("--fail", "make the activation fail instead")
+    .option("--reason <text>", "failure description shown by DescribeOrganizationMemberEmailBind")
+    .action((o) =>
+      run(o, "ConfirmMemberEmail", { MemberUin: o.uin, Result: o.fail ? "Failed" : "Success", Reason: o.reason }, (r) => `binding ${r.BindId} of ${r.MemberUin}: ${r.BindStatus}`).catch(
+        fail,
+      ),
+    ),
+);
+
 function fail(err: unknown): never {
   process.stderr.write(`tco: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);

@@ -1,6 +1,9 @@
 import type * as Api from "../spec/generated/v20181225.js";
 import type { HandlerMap } from "./context.js";
+import { acceptOrganizationInvitation } from "./legacy/accept-organization-invitation.js";
+import { cancelOrganizationInvitation } from "./legacy/cancel-organization-invitation.js";
 import { createOrganizationLegacy } from "./legacy/create-organization.js";
+import { denyOrganizationInvitation } from "./legacy/deny-organization-invitation.js";
 import { getOrganization } from "./legacy/get-organization.js";
 import { addOrganizationNodeLegacy } from "./legacy/add-organization-node.js";
 import { deleteOrganizationLegacy } from "./legacy/delete-organization.js";
@@ -8,23 +11,20 @@ import { deleteOrganizationNodesLegacy } from "./legacy/delete-organization-node
 import { listOrganizationNodes } from "./legacy/list-organization-nodes.js";
 import { quitOrganizationLegacy } from "./legacy/quit-organization.js";
 import { updateOrganizationNodeLegacy } from "./legacy/update-organization-node.js";
+import { listOrganizationInvitations } from "./legacy/list-organization-invitations.js";
+import { sendOrganizationInvitation } from "./legacy/send-organization-invitation.js";
 
 /**
  * Wiring of API version 2018-12-25: the implemented handlers by action, and the actions not built yet
  * (they answer UnsupportedOperation). Together they must name every action exactly once.
  */
 export const V2018_PENDING = [
-  "AcceptOrganizationInvitation",
-  "CancelOrganizationInvitation",
   "DeleteOrganizationMemberFromNode",
   "DeleteOrganizationMembers",
-  "DenyOrganizationInvitation",
   "GetOrganizationMember",
-  "ListOrganizationInvitations",
   "ListOrganizationMembers",
   "ListOrganizationNodeMembers",
   "MoveOrganizationMembersToNode",
-  "SendOrganizationInvitation",
   "UpdateOrganizationMember",
 ] as const satisfies readonly Api.ActionName[];
 
@@ -37,4 +37,9 @@ export const V2018_HANDLERS: Pick<HandlerMap<Api.Actions>, Exclude<Api.ActionNam
   ListOrganizationNodes: listOrganizationNodes,
   QuitOrganization: quitOrganizationLegacy,
   UpdateOrganizationNode: updateOrganizationNodeLegacy,
+  SendOrganizationInvitation: sendOrganizationInvitation,
+  ListOrganizationInvitations: listOrganizationInvitations,
+  AcceptOrganizationInvitation: acceptOrganizationInvitation,
+  DenyOrganizationInvitation: denyOrganizationInvitation,
+  CancelOrganizationInvitation: cancelOrganizationInvitation,
 };

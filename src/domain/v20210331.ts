@@ -1,5 +1,10 @@
 import type * as Api from "../spec/generated/v20210331.js";
 import type { HandlerMap } from "./context.js";
+import { inviteOrganizationMember } from "./invitations/invite-organization-member.js";
+import { addOrganizationMemberEmail } from "./member-email/add-organization-member-email.js";
+import { describeOrganizationMemberEmailBind } from "./member-email/describe-organization-member-email-bind.js";
+import { sendOrgMemberAccountBindEmail } from "./member-email/send-org-member-account-bind-email.js";
+import { updateOrganizationMemberEmailBind } from "./member-email/update-organization-member-email-bind.js";
 import { createOrganization } from "./organization/create-organization.js";
 import { describeOrganization } from "./organization/describe-organization.js";
 import { addOrganizationNode } from "./organization/add-organization-node.js";
@@ -17,7 +22,6 @@ import { updateOrganizationNode } from "./organization/update-organization-node.
 export const V2021_PENDING = [
   "AcceptJoinShareUnitInvitation",
   "AddExternalSAMLIdPCertificate",
-  "AddOrganizationMemberEmail",
   "AddPermissionPolicyToRoleConfiguration",
   "AddShareUnit",
   "AddShareUnitMembers",
@@ -68,7 +72,6 @@ export const V2021_PENDING = [
   "DescribeOrganizationFinancialByProduct",
   "DescribeOrganizationMemberAuthAccounts",
   "DescribeOrganizationMemberAuthIdentities",
-  "DescribeOrganizationMemberEmailBind",
   "DescribeOrganizationMemberPolicies",
   "DescribeOrganizationMembers",
   "DescribeOrganizationMembersAuthPolicy",
@@ -95,7 +98,6 @@ export const V2021_PENDING = [
   "GetUserSyncProvisioning",
   "GetZoneSAMLServiceProviderInfo",
   "GetZoneStatistics",
-  "InviteOrganizationMember",
   "ListExternalSAMLIdPCertificates",
   "ListGroupMembers",
   "ListGroups",
@@ -122,14 +124,12 @@ export const V2021_PENDING = [
   "RemoveExternalSAMLIdPCertificate",
   "RemovePermissionPolicyFromRoleConfiguration",
   "RemoveUserFromGroup",
-  "SendOrgMemberAccountBindEmail",
   "SetExternalSAMLIdentityProvider",
   "UpdateCustomPolicyForRoleConfiguration",
   "UpdateGroup",
   "UpdateIPWhitelist",
   "UpdateOrganizationIdentity",
   "UpdateOrganizationMember",
-  "UpdateOrganizationMemberEmailBind",
   "UpdateOrganizationMembersPolicy",
   "UpdatePolicy",
   "UpdateRoleConfiguration",
@@ -152,4 +152,9 @@ export const V2021_HANDLERS: Pick<HandlerMap<Api.Actions>, Exclude<Api.ActionNam
   DescribeOrganizationNodes: describeOrganizationNodes,
   QuitOrganization: quitOrganization,
   UpdateOrganizationNode: updateOrganizationNode,
+  InviteOrganizationMember: inviteOrganizationMember,
+  AddOrganizationMemberEmail: addOrganizationMemberEmail,
+  DescribeOrganizationMemberEmailBind: describeOrganizationMemberEmailBind,
+  UpdateOrganizationMemberEmailBind: updateOrganizationMemberEmailBind,
+  SendOrgMemberAccountBindEmail: sendOrgMemberAccountBindEmail,
 };

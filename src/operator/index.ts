@@ -1,5 +1,6 @@
 import { createAccessKeyAction, createAccountAction, listAccountsAction, updateAccountAction } from "./accounts.js";
 import type { OperatorHandler } from "./context.js";
+import { confirmMemberEmailAction } from "./email.js";
 import { OPERATOR_SCHEMA } from "./schema.js";
 import { clearFaultsAction, injectFaultAction, listFaultsAction, resetStateAction } from "./state.js";
 
@@ -15,4 +16,5 @@ export const OPERATOR_HANDLERS: Record<keyof typeof OPERATOR_SCHEMA.actions, Ope
   InjectFault: injectFaultAction,
   ListFaults: listFaultsAction,
   ClearFaults: clearFaultsAction,
+  ConfirmMemberEmail: confirmMemberEmailAction,
 };

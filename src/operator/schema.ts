@@ -17,6 +17,7 @@ export const OPERATOR_SCHEMA: SpecSchema = {
     InjectFault: ["InjectFaultRequest", "InjectFaultResponse"],
     ListFaults: ["EmptyRequest", "ListFaultsResponse"],
     ClearFaults: ["EmptyRequest", "EmptyResponse"],
+    ConfirmMemberEmail: ["ConfirmMemberEmailRequest", "ConfirmMemberEmailResponse"],
   },
   objects: {
     EmptyRequest: [],
@@ -80,6 +81,16 @@ export const OPERATOR_SCHEMA: SpecSchema = {
     ],
     InjectFaultResponse: [["FaultId", "int", "uint64", O]],
     ListFaultsResponse: [["Faults", "list", "OperatorFault", O]],
+    ConfirmMemberEmailRequest: [
+      ["MemberUin", "int", "int64", R],
+      ["Result", "string", "string", 0],
+      ["Reason", "string", "string", 0],
+    ],
+    ConfirmMemberEmailResponse: [
+      ["MemberUin", "int", "int64", O],
+      ["BindId", "int", "uint64", O],
+      ["BindStatus", "string", "string", O],
+    ],
     OperatorFault: [
       ["FaultId", "int", "uint64", O],
       ["Action", "string", "string", O],

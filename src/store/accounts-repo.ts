@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from "kysely";
+import { sql, type Kysely, type Selectable } from "kysely";
 import type { DB, Site, Verification } from "./schema.js";
 
 export type Account = Selectable<DB["accounts"]>;
@@ -30,6 +30,16 @@ export class AccountsRepo {
 
   find(uin: number): Promise<Account | undefined> {
     return this.db.selectFrom("accounts").selectAll().where("uin", "=", uin).executeTakeFirst();
+  }
+
+  /** An account other than `exceptUin` whose registry e-mail is this address (compared lower-cased). */
+  findOtherByMail(mailKey: string, exceptUin: number): Promise<Account | undefined> {
+    return this.db
+      .selectFrom("accounts")
+      .selectAll()
+      .where(sql<string>`lower(mail)`, "=", mailKey)
+      .where("uin", "<>", exceptUin)
+      .executeTakeFirst();
   }
 
   async insert(a: NewAccount): Promise<void> {

@@ -1,9 +1,15 @@
 import type { Insertable, Kysely, Selectable } from "kysely";
-import type { DB } from "./schema.js";
+import type { DB, InvitationStatus } from "./schema.js";
 
 export type OrgInvitation = Selectable<DB["org_invitations"]>;
 
-/** Invitations of existing accounts into organizations. */
+/** An invitation with what its listing shows of the inviting organization and its admin. */
+export type InvitationListing = OrgInvitation & { org_type: number; host_uin: number; host_name: string; host_mail: string | null };
+
+/**
+ * Invitations of existing accounts into organizations. A "live" invitation is Pending and not
+ * past its expire_at; a Pending row past it is expired (it is marked Expired when it gets in the way).
+ */
 export class InvitationsRepo {
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -13,5 +19,109 @@ export class InvitationsRepo {
 
   async insert(inv: Insertable<DB["org_invitations"]>): Promise<void> {
     await this.db.insertInto("org_invitations").values(inv).execute();
+  }
+
+  /** The Pending invitation of an account from an organization (the unique index allows one), expired or not. */
+  findPending(orgId: number, inviteeUin: number): Promise<OrgInvitation | undefined> {
+    return this.db
+      .selectFrom("org_invitations")
+      .selectAll()
+      .where("org_id", "=", orgId)
+      .where("invitee_uin", "=", inviteeUin)
+      .where("status", "=", "Pending")
+      .executeTakeFirst();
+  }
+
+  /** Move a Pending invitation to another status; false when it was no longer Pending (a concurrent answer won). */
+  async finish(invitationId: number, status: Exclude<InvitationStatus, "Pending">, now: number): Promise<boolean> {
+    const r = await this.db
+      .updateTable("org_invitations")
+      .set({ status, updated_at: now })
+      .where("invitation_id", "=", invitationId)
+      .where("status", "=", "Pending")
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  /** How many live invitations an organization has out. */
+  async countLive(orgId: number, now: number): Promise<number> {
+    const r = await this.db
+      .selectFrom("org_invitations")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("org_id", "=", orgId)
+      .where("status", "=", "Pending")
+      .where("expire_at", ">", now)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  /** A live invitation of the organization that reserves a member name for another account. */
+  liveWithName(orgId: number, name: string, now: number, exceptInvitee: number): Promise<OrgInvitation | undefined> {
+    return this.db
+      .selectFrom("org_invitations")
+      .selectAll()
+      .where("org_id", "=", orgId)
+      .where("name", "=", name)
+      .where("invitee_uin", "<>", exceptInvitee)
+      .where("status", "=", "Pending")
+      .where("expire_at", ">", now)
+      .executeTakeFirst();
+  }
+
+  /** A live invitation of the organization, other than `exceptId`, that applies for a relation with this entity. */
+  liveWithRelation(orgId: number, relationAuthName: string, now: number, exceptId = 0): Promise<OrgInvitation | undefined> {
+    return this.db
+      .selectFrom("org_invitations")
+      .selectAll()
+      .where("org_id", "=", orgId)
+      .where("relation_auth_name", "=", relationAuthName)
+      .where("invitation_id", "<>", exceptId)
+      .where("status", "=", "Pending")
+      .where("expire_at", ">", now)
+      .executeTakeFirst();
+  }
+
+  /** Whether an accepted invitation of the organization established a relation with this entity. */
+  async hasAcceptedRelation(orgId: number, relationAuthName: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom("org_invitations")
+      .select("invitation_id")
+      .where("org_id", "=", orgId)
+      .where("relation_auth_name", "=", relationAuthName)
+      .where("status", "=", "Accepted")
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** A page of the invitations an account received (newest first), and their total. */
+  listReceived(inviteeUin: number, offset: number, limit: number): Promise<{ rows: InvitationListing[]; total: number }> {
+    return this.listWhere("invitee_uin", inviteeUin, offset, limit);
+  }
+
+  /** A page of the invitations an organization sent (newest first), and their total. */
+  listSent(orgId: number, offset: number, limit: number): Promise<{ rows: InvitationListing[]; total: number }> {
+    return this.listWhere("org_id", orgId, offset, limit);
+  }
+
+  private async listWhere(column: "invitee_uin" | "org_id", value: number, offset: number, limit: number) {
+    const [rows, count] = await Promise.all([
+      this.db
+        .selectFrom("org_invitations as i")
+        .innerJoin("organizations as o", "o.org_id", "i.org_id")
+        .innerJoin("accounts as h", "h.uin", "o.host_uin")
+        .selectAll("i")
+        .select(["o.org_type", "o.host_uin", "h.name as host_name", "h.mail as host_mail"])
+        .where(`i.${column}`, "=", value)
+        .orderBy("i.invitation_id", "desc")
+        .offset(offset)
+        .limit(limit)
+        .execute(),
+      this.db
+        .selectFrom("org_invitations")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where(column, "=", value)
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { rows: rows as InvitationListing[], total: Number(count.n) };
   }
 }

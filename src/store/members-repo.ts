@@ -55,4 +55,9 @@ export class MembersRepo {
   async delete(uin: number): Promise<void> {
     await this.db.deleteFrom("org_members").where("member_uin", "=", uin).execute();
   }
+
+  /** The member of an organization holding a name (names are unique in an organization). */
+  findByName(orgId: number, name: string): Promise<OrgMember | undefined> {
+    return this.db.selectFrom("org_members").selectAll().where("org_id", "=", orgId).where("name", "=", name).executeTakeFirst();
+  }
 }

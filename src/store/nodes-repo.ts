@@ -70,4 +70,9 @@ export class NodesRepo {
     if (nodeIds.length === 0) return;
     await this.db.deleteFrom("org_nodes").where("org_id", "=", orgId).where("node_id", "in", nodeIds).execute();
   }
+
+  /** A node of any organization (to tell a missing node from another organization's). */
+  findAnywhere(nodeId: number): Promise<OrgNode | undefined> {
+    return this.db.selectFrom("org_nodes").selectAll().where("node_id", "=", nodeId).executeTakeFirst();
+  }
 }

@@ -11,6 +11,7 @@ export interface DB {
   org_invitations: OrgInvitationsTable;
   resource_tags: ResourceTagsTable;
   org_auth_relations: OrgAuthRelationsTable;
+  member_email_binds: MemberEmailBindsTable;
 }
 
 export interface CountersTable {
@@ -129,4 +130,28 @@ export interface OrgAuthRelationsTable {
   /** the member managing the entity's accounts, once set */
   manager_uin: number | null;
   created_at: number;
+}
+
+/** Stored states of a login e-mail binding; "Unbound" is the absence of a row. */
+export type EmailBindState = "Valid" | "Success" | "Failed";
+
+export interface MemberEmailBindsTable {
+  bind_id: number;
+  member_uin: number;
+  email: string;
+  /** the address lower-cased, unique over all rows */
+  email_key: string;
+  country_code: string;
+  phone: string;
+  status: EmailBindState;
+  description: string | null;
+  update_count: Generated<number>;
+  resend_count: Generated<number>;
+  resend_window_start: Generated<number>;
+  resend_window_count: Generated<number>;
+  created_at: number;
+  sent_at: number;
+  expire_at: number;
+  bound_at: number | null;
+  updated_at: number;
 }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { AccountsRepo } from "./accounts-repo.js";
 import { AuthRelationsRepo } from "./auth-relations-repo.js";
 import { CountersRepo } from "./counters-repo.js";
+import { EmailBindsRepo } from "./email-binds-repo.js";
 import { openPostgres } from "./dialects/postgres.js";
 import { openSqlite } from "./dialects/sqlite.js";
 import { InvitationsRepo } from "./invitations-repo.js";
@@ -40,6 +41,7 @@ export class Store {
   readonly invitations: InvitationsRepo;
   readonly tags: TagsRepo;
   readonly authRelations: AuthRelationsRepo;
+  readonly emailBinds: EmailBindsRepo;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -55,6 +57,7 @@ export class Store {
     this.invitations = new InvitationsRepo(db);
     this.tags = new TagsRepo(db);
     this.authRelations = new AuthRelationsRepo(db);
+    this.emailBinds = new EmailBindsRepo(db);
   }
 
   /** Run `fn` in one transaction; a nested call joins the outer transaction. */
@@ -67,7 +70,7 @@ export class Store {
   async reset(): Promise<void> {
     await this.transaction(async (tx) => {
       // children before parents; the root node reference is broken first
-      for (const table of ["resource_tags", "org_auth_relations", "org_invitations", "org_members", "org_nodes", "organizations", "counters"] as const) {
+      for (const table of ["member_email_binds", "resource_tags", "org_auth_relations", "org_invitations", "org_members", "org_nodes", "organizations", "counters"] as const) {
         await tx.db.deleteFrom(table).execute();
       }
       await tx.accounts.deleteAllButRoot();
@@ -97,7 +100,14 @@ export async function openStore(o: StoreOptions): Promise<Store> {
     dialect = "sqlite";
     db = openSqlite<DB>(o.sqliteFile ?? join(o.dataDir ?? ".tco-data", "tco.sqlite"));
   }
-  const { error } = await new Migrator({ db, provider }).migrateToLatest();
+  // The migration tables live in the store's own schema (the first of the search_path): Kysely
+  // otherwise looks for them in every schema, may find another store's and skip creating its own.
+  let migrationTableSchema: string | undefined;
+  if (dialect === "postgres") {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    migrationTableSchema = rows[0]?.schema ?? undefined;
+  }
+  const { error } = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest();
   if (error) {
     await db.destroy();
     throw error instanceof Error ? error : new Error(String(error));
