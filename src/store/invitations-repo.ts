@@ -81,18 +81,6 @@ export class InvitationsRepo {
       .executeTakeFirst();
   }
 
-  /** Whether an accepted invitation of the organization established a relation with this entity. */
-  async hasAcceptedRelation(orgId: number, relationAuthName: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom("org_invitations")
-      .select("invitation_id")
-      .where("org_id", "=", orgId)
-      .where("relation_auth_name", "=", relationAuthName)
-      .where("status", "=", "Accepted")
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-
   /** A page of the invitations an account received (newest first), and their total. */
   listReceived(inviteeUin: number, offset: number, limit: number): Promise<{ rows: InvitationListing[]; total: number }> {
     return this.listWhere("invitee_uin", inviteeUin, offset, limit);

@@ -229,6 +229,11 @@ describe("invitations", () => {
       // the relation now exists: another account of that entity needs no application, and may not make one
       assert.equal(await errorCode(f.invite(org, b2, { RelationAuthName: "Partner Ltd", AuthFile: proof })), "FailedOperation.OrganizationAuthRelationExist");
       await f.invite(org, b2);
+      // the admin sees the trusted entity among its auth nodes, managed by the first member of it
+      const nodes = await server.client(org.admin).DescribeOrganizationAuthNode({ Offset: 0, Limit: 50 });
+      const partner = nodes.Items!.find((n) => n.AuthName === "Partner Ltd");
+      assert.ok(partner, "Partner Ltd is an auth node");
+      assert.equal(partner.Manager?.MemberUin, b1.uin);
       // pay-on-behalf needs the admin's own entity
       const b3 = await f.account({ entity: "Partner Ltd" });
       assert.equal(await errorCode(f.invite(org, b3, { PermissionIds: [1, 2, 7], PayUin: String(org.admin.uin) })), "UnsupportedOperation.AddDelegatePayerNotAllow");

@@ -82,13 +82,13 @@ export async function checkJoinable(store: Store, p: JoinParties, terms: JoinTer
 
 /**
  * The invitee's verified entity must be the admin's, or one the organization trusts: a relation
- * established by an earlier accepted invitation, or one applied for now with RelationAuthName
+ * (DescribeOrganizationAuthNode) established when an earlier member of that entity joined, or one applied for now with RelationAuthName
  * (naming the invitee's entity) and proof files.
  */
 async function checkEntity(store: Store, p: JoinParties, terms: JoinTerms, now: number): Promise<string | null> {
   const entity = p.invitee.entity_name ?? "";
   if (entity === (p.admin.entity_name ?? "")) return null;
-  const established = await store.invitations.hasAcceptedRelation(p.org.org_id, entity);
+  const established = (await store.authRelations.findByName(p.org.org_id, entity)) !== undefined;
   if (p.invitation) {
     // accepting: the relation applied for on the invitation, or one established meanwhile
     if (established || p.invitation.relation_auth_name === entity) return p.invitation.relation_auth_name;

@@ -5,6 +5,7 @@ import type { TagPair } from "../../store/tags-repo.js";
 import type { Context } from "../context.js";
 import { invitationNotExist, requireLiveReceived } from "../invitations/answer.js";
 import { checkJoinable, checkMemberRoom, requireAccount, translate } from "../invitations/rules.js";
+import { relationForEntity } from "../organization/auth-relations.js";
 import { decodePermissions } from "../organization/rules.js";
 import { LEGACY_INVITE_CODES } from "./send-organization-invitation.js";
 
@@ -31,9 +32,9 @@ export async function acceptOrganizationInvitation(input: AcceptOrganizationInvi
       if (await tx.members.find(ctx.caller.uin)) throw inOrganizationAlready();
       const inv = requireLiveReceived(input.Id, found, ctx.caller.uin, now);
       const org = await tx.organizations.find(inv.org_id);
-      if (!org) throw invitationNotExist(input.Id);
+      if (!org || !(await tx.organizations.lock(org.org_id))) throw invitationNotExist(input.Id);
       const permissionIds = decodePermissions(inv.permission_ids);
-      await translate(LEGACY_INVITE_CODES, async () => {
+      const invitee = await translate(LEGACY_INVITE_CODES, async () => {
         const admin = await requireAccount(tx, org.host_uin, "HostUin");
         const invitee = await requireAccount(tx, ctx.caller.uin, "Uin");
         const terms = {
@@ -46,6 +47,7 @@ export async function acceptOrganizationInvitation(input: AcceptOrganizationInvi
         };
         await checkJoinable(tx, { org, admin, invitee, invitation: inv }, terms, now);
         await checkMemberRoom(tx, org, ctx.settings.maxMembers, now, false);
+        return invitee;
       });
       await tx.members.insert({
         member_uin: inv.invitee_uin,
@@ -59,7 +61,7 @@ export async function acceptOrganizationInvitation(input: AcceptOrganizationInvi
         is_allow_quit: inv.is_allow_quit,
         pay_uin: inv.pay_uin,
         remark: inv.remark,
-        auth_relation_id: null,
+        auth_relation_id: await relationForEntity(tx, org, invitee.entity_name ?? "", invitee.uin, now),
         joined_at: now,
         updated_at: now,
       });
