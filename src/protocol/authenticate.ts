@@ -16,7 +16,8 @@ export interface SignedRequest {
   body: Buffer;
 }
 
-const header = (h: IncomingHttpHeaders, name: string): string | undefined => {
+/** The first value of a request header. */
+export const header = (h: IncomingHttpHeaders, name: string): string | undefined => {
   const v = h[name];
   return Array.isArray(v) ? v[0] : v;
 };

@@ -9,7 +9,7 @@ import { API_VERSIONS, schemaOf, type ApiVersion } from "../spec/index.js";
 import type { SpecSchema } from "../spec/schema-types.js";
 import type { Store } from "../store/store.js";
 import { ApiError, type Language } from "./api-error.js";
-import { verifyTc3, verifyV1, type SignedRequest } from "./authenticate.js";
+import { header, verifyTc3, verifyV1, type SignedRequest } from "./authenticate.js";
 import { CredentialCache, type Credential } from "./credentials.js";
 import { Faults } from "./faults.js";
 import { parseFlat, parseJsonBody, unflatten } from "./params.js";
@@ -53,10 +53,6 @@ interface CallInfo {
   lang: Language;
 }
 
-const header = (h: IncomingHttpHeaders, name: string): string | undefined => {
-  const v = h[name];
-  return Array.isArray(v) ? v[0] : v;
-};
 
 const languageOf = (v: string | undefined): Language | undefined => (v === "zh-CN" ? "zh" : v === "en-US" ? "en" : undefined);
 
