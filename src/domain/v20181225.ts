@@ -1,7 +1,14 @@
 import type * as Api from "../spec/generated/v20181225.js";
 import type { HandlerMap } from "./context.js";
 import { createOrganizationLegacy } from "./legacy/create-organization.js";
+import { deleteOrganizationMemberFromNode } from "./legacy/delete-organization-member-from-node.js";
+import { deleteOrganizationMembersLegacy } from "./legacy/delete-organization-members.js";
 import { getOrganization } from "./legacy/get-organization.js";
+import { getOrganizationMember } from "./legacy/get-organization-member.js";
+import { listOrganizationMembers } from "./legacy/list-organization-members.js";
+import { listOrganizationNodeMembers } from "./legacy/list-organization-node-members.js";
+import { moveOrganizationMembersToNode } from "./legacy/move-organization-members-to-node.js";
+import { updateOrganizationMemberLegacy } from "./legacy/update-organization-member.js";
 
 /**
  * Wiring of API version 2018-12-25: the implemented handlers by action, and the actions not built yet
@@ -12,23 +19,23 @@ export const V2018_PENDING = [
   "AddOrganizationNode",
   "CancelOrganizationInvitation",
   "DeleteOrganization",
-  "DeleteOrganizationMemberFromNode",
-  "DeleteOrganizationMembers",
   "DeleteOrganizationNodes",
   "DenyOrganizationInvitation",
-  "GetOrganizationMember",
   "ListOrganizationInvitations",
-  "ListOrganizationMembers",
-  "ListOrganizationNodeMembers",
   "ListOrganizationNodes",
-  "MoveOrganizationMembersToNode",
   "QuitOrganization",
   "SendOrganizationInvitation",
-  "UpdateOrganizationMember",
   "UpdateOrganizationNode",
 ] as const satisfies readonly Api.ActionName[];
 
 export const V2018_HANDLERS: Pick<HandlerMap<Api.Actions>, Exclude<Api.ActionName, (typeof V2018_PENDING)[number]>> = {
   CreateOrganization: createOrganizationLegacy,
   GetOrganization: getOrganization,
+  ListOrganizationMembers: listOrganizationMembers,
+  GetOrganizationMember: getOrganizationMember,
+  UpdateOrganizationMember: updateOrganizationMemberLegacy,
+  DeleteOrganizationMembers: deleteOrganizationMembersLegacy,
+  MoveOrganizationMembersToNode: moveOrganizationMembersToNode,
+  DeleteOrganizationMemberFromNode: deleteOrganizationMemberFromNode,
+  ListOrganizationNodeMembers: listOrganizationNodeMembers,
 };

@@ -1,6 +1,14 @@
 import type * as Api from "../spec/generated/v20210331.js";
 import type { HandlerMap } from "./context.js";
 import { createOrganization } from "./organization/create-organization.js";
+import { checkAccountDelete } from "./members/check-account-delete.js";
+import { createOrganizationMember } from "./members/create-organization-member.js";
+import { deleteAccount } from "./members/delete-account.js";
+import { deleteOrganizationMembers } from "./members/delete-organization-members.js";
+import { describeOrganizationMembers } from "./members/describe-organization-members.js";
+import { listOrganizationIdentity } from "./members/list-organization-identity.js";
+import { moveOrganizationNodeMembers } from "./members/move-organization-node-members.js";
+import { updateOrganizationMember } from "./members/update-organization-member.js";
 import { describeOrganization } from "./organization/describe-organization.js";
 
 /**
@@ -23,12 +31,10 @@ export const V2021_PENDING = [
   "BindOrganizationPolicySubAccount",
   "CancelOrganizationMemberAuthAccount",
   "CancelOrganizationPolicySubAccount",
-  "CheckAccountDelete",
   "ClearExternalSAMLIdentityProvider",
   "CreateGroup",
   "CreateOrgServiceAssign",
   "CreateOrganizationIdentity",
-  "CreateOrganizationMember",
   "CreateOrganizationMemberAuthIdentity",
   "CreateOrganizationMemberPolicy",
   "CreateOrganizationMembersPolicy",
@@ -38,13 +44,11 @@ export const V2021_PENDING = [
   "CreateSCIMCredential",
   "CreateUser",
   "CreateUserSyncProvisioning",
-  "DeleteAccount",
   "DeleteGroup",
   "DeleteOrgServiceAssign",
   "DeleteOrganization",
   "DeleteOrganizationIdentity",
   "DeleteOrganizationMemberAuthIdentity",
-  "DeleteOrganizationMembers",
   "DeleteOrganizationMembersPolicy",
   "DeleteOrganizationNodes",
   "DeletePolicy",
@@ -67,7 +71,6 @@ export const V2021_PENDING = [
   "DescribeOrganizationMemberAuthIdentities",
   "DescribeOrganizationMemberEmailBind",
   "DescribeOrganizationMemberPolicies",
-  "DescribeOrganizationMembers",
   "DescribeOrganizationMembersAuthPolicy",
   "DescribeOrganizationNodes",
   "DescribePolicy",
@@ -100,7 +103,6 @@ export const V2021_PENDING = [
   "ListJoinedGroupsForUser",
   "ListNonCompliantResource",
   "ListOrgServiceAssignMember",
-  "ListOrganizationIdentity",
   "ListOrganizationService",
   "ListPermissionPoliciesInRoleConfiguration",
   "ListPolicies",
@@ -113,7 +115,6 @@ export const V2021_PENDING = [
   "ListTasks",
   "ListUserSyncProvisionings",
   "ListUsers",
-  "MoveOrganizationNodeMembers",
   "OpenIdentityCenter",
   "ProvisionRoleConfiguration",
   "QuitOrganization",
@@ -127,7 +128,6 @@ export const V2021_PENDING = [
   "UpdateGroup",
   "UpdateIPWhitelist",
   "UpdateOrganizationIdentity",
-  "UpdateOrganizationMember",
   "UpdateOrganizationMemberEmailBind",
   "UpdateOrganizationMembersPolicy",
   "UpdateOrganizationNode",
@@ -145,4 +145,12 @@ export const V2021_PENDING = [
 export const V2021_HANDLERS: Pick<HandlerMap<Api.Actions>, Exclude<Api.ActionName, (typeof V2021_PENDING)[number]>> = {
   CreateOrganization: createOrganization,
   DescribeOrganization: describeOrganization,
+  CreateOrganizationMember: createOrganizationMember,
+  UpdateOrganizationMember: updateOrganizationMember,
+  DescribeOrganizationMembers: describeOrganizationMembers,
+  DeleteOrganizationMembers: deleteOrganizationMembers,
+  MoveOrganizationNodeMembers: moveOrganizationNodeMembers,
+  CheckAccountDelete: checkAccountDelete,
+  DeleteAccount: deleteAccount,
+  ListOrganizationIdentity: listOrganizationIdentity,
 };

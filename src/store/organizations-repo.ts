@@ -19,6 +19,14 @@ export class OrganizationsRepo {
     await this.db.insertInto("organizations").values(org).execute();
   }
 
+  /**
+   * Lock an organization's row until the transaction ends (a no-op write), so checks of its
+   * member count and the insert that follows are not interleaved with another process's.
+   */
+  async lock(orgId: number): Promise<void> {
+    await this.db.updateTable("organizations").set((eb) => ({ org_type: eb.ref("org_type") })).where("org_id", "=", orgId).execute();
+  }
+
   async delete(orgId: number): Promise<void> {
     await this.db.deleteFrom("organizations").where("org_id", "=", orgId).execute();
   }

@@ -1,11 +1,13 @@
-import { Kysely, Migrator, sql, type MigrationProvider } from "kysely";
+import { Kysely, Migrator, sql, type CompiledQuery, type MigrationProvider } from "kysely";
 import { join } from "node:path";
 import { AccountsRepo } from "./accounts-repo.js";
 import { CountersRepo } from "./counters-repo.js";
 import { openPostgres } from "./dialects/postgres.js";
 import { openSqlite } from "./dialects/sqlite.js";
+import { IdentitiesRepo } from "./identities-repo.js";
 import { InvitationsRepo } from "./invitations-repo.js";
 import { KeysRepo } from "./keys-repo.js";
+import { MemberRecordsRepo } from "./member-records-repo.js";
 import { MembersRepo } from "./members-repo.js";
 import { NodesRepo } from "./nodes-repo.js";
 import { OrganizationsRepo } from "./organizations-repo.js";
@@ -38,6 +40,8 @@ export class Store {
   readonly members: MembersRepo;
   readonly invitations: InvitationsRepo;
   readonly tags: TagsRepo;
+  readonly identities: IdentitiesRepo;
+  readonly memberRecords: MemberRecordsRepo;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -52,6 +56,8 @@ export class Store {
     this.members = new MembersRepo(db);
     this.invitations = new InvitationsRepo(db);
     this.tags = new TagsRepo(db);
+    this.identities = new IdentitiesRepo(db);
+    this.memberRecords = new MemberRecordsRepo(db);
   }
 
   /** Run `fn` in one transaction; a nested call joins the outer transaction. */
@@ -69,6 +75,29 @@ export class Store {
       }
       await tx.accounts.deleteAllButRoot();
     });
+  }
+
+  /**
+   * The plan the database chooses for a compiled query: SQLite's EXPLAIN QUERY PLAN, or
+   * PostgreSQL's EXPLAIN ANALYZE (which runs it). For measurement scripts, not request paths.
+   */
+  async explain(query: CompiledQuery): Promise<string[]> {
+    if (this.dialect === "sqlite") {
+      const r = await this.db.executeQuery<{ id: number; parent: number; detail: string }>({ ...query, sql: `EXPLAIN QUERY PLAN ${query.sql}` });
+      const depth = new Map<number, number>([[0, 0]]);
+      return r.rows.map((row) => {
+        const d = (depth.get(row.parent) ?? 0) + 1;
+        depth.set(row.id, d);
+        return `${"  ".repeat(d - 1)}${row.detail}`;
+      });
+    }
+    const r = await this.db.executeQuery<{ "QUERY PLAN": string }>({ ...query, sql: `EXPLAIN (ANALYZE, BUFFERS) ${query.sql}` });
+    return r.rows.map((row) => row["QUERY PLAN"]);
+  }
+
+  /** Refresh the planner's statistics (after a bulk load), as autovacuum or ANALYZE would. */
+  async analyze(): Promise<void> {
+    await sql`${sql.raw(this.dialect === "postgres" ? "VACUUM ANALYZE" : "ANALYZE")}`.execute(this.db);
   }
 
   async close(): Promise<void> {
