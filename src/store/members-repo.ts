@@ -10,9 +10,9 @@ export type MemberPatch = Omit<Updateable<DB["org_members"]>, "member_uin" | "or
 /** Which members of an organization a listing shows; every condition given must hold. */
 export interface MemberFilter {
   orgId: number;
-  /** direct members of any of these departments (an empty list matches nobody) */
+  /** direct members of any of these departments, which must be the organization's (an empty list matches nobody) */
   nodeIds?: readonly number[];
-  /** the member with this UIN, or members whose name contains `text` (ASCII case-insensitive) */
+  /** the member with this UIN, or members whose name starts with `text` (case-sensitive) */
   search?: { text: string; uin?: number };
   /** members whose account is verified under this entity name */
   entityName?: string;
@@ -28,10 +28,11 @@ export interface MemberListRow extends OrgMember {
   pay_name: string | null;
 }
 
-/** `%text%` for LIKE … ESCAPE '\', with the pattern characters of `text` taken literally. */
-function containsPattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+/**
+ * Names starting with `prefix` are the index range [prefix, prefix + U+FFFF): names compare by code
+ * point on both dialects and hold only characters of the Basic Multilingual Plane.
+ */
+const prefixEnd = (prefix: string) => `${prefix}\uffff`;
 
 /** Membership of accounts in organizations (the admin has a row too, is_admin = 1). */
 export class MembersRepo {
@@ -159,12 +160,17 @@ export class MembersRepo {
   }
 
   private filtered(f: MemberFilter) {
-    let q = this.db.selectFrom("org_members as m").where("m.org_id", "=", f.orgId);
+    let q = this.db.selectFrom("org_members as m");
+    // Departments belong to one organization, so a department filter alone scopes the listing
+    // (and lets the (node_id, member_uin) index answer it without reading rows).
     if (f.nodeIds) q = f.nodeIds.length > 0 ? q.where("m.node_id", "in", f.nodeIds) : q.where(sql<boolean>`1 = 0`);
+    else q = q.where("m.org_id", "=", f.orgId);
     if (f.search) {
       const { text, uin } = f.search;
-      const nameLike = sql<boolean>`lower(${sql.ref("m.name")}) like ${containsPattern(text)} escape '\\'`;
-      q = q.where((eb) => (uin === undefined ? nameLike : eb.or([eb("m.member_uin", "=", uin), nameLike])));
+      q = q.where((eb) => {
+        const named = eb.and([eb("m.name", ">=", text), eb("m.name", "<", prefixEnd(text))]);
+        return uin === undefined ? named : eb.or([eb("m.member_uin", "=", uin), named]);
+      });
     }
     if (f.entityName !== undefined) {
       const entity = f.entityName;
@@ -190,22 +196,25 @@ export class MembersRepo {
   }
 
   private pageQuery(f: MemberFilter, offset: number, limit: number) {
-    const keys = this.filtered(f).select("m.member_uin").orderBy("m.member_uin").limit(limit).offset(offset);
-    return this.db
-      .selectFrom(keys.as("k"))
-      .innerJoin("org_members as m", "m.member_uin", "k.member_uin")
+    // With a name search the name index both filters and orders, so the page comes from it alone.
+    let keys = this.filtered(f).select("m.member_uin");
+    keys = f.search ? keys.orderBy("m.name").orderBy("m.member_uin") : keys.orderBy("m.member_uin");
+    let q = this.db
+      .selectFrom("org_members as m")
       .innerJoin("accounts as a", "a.uin", "m.member_uin")
       .innerJoin("org_nodes as n", "n.node_id", "m.node_id")
       .leftJoin("accounts as p", "p.uin", "m.pay_uin")
       .selectAll("m")
       .select(["a.name as nick_name", "n.name as node_name", "n.parent_id as node_parent_id", "p.name as pay_name"])
-      .orderBy("m.member_uin");
+      .where("m.member_uin", "in", keys.limit(limit).offset(offset));
+    q = f.search ? q.orderBy("m.name").orderBy("m.member_uin") : q.orderBy("m.member_uin");
+    return q;
   }
 
   /**
-   * One page of the members a filter matches, by ascending UIN, with the names shown next to
-   * them. The page's keys are found first from the indexes alone (a deep offset skips index
-   * entries, not rows), then only those rows are read and joined.
+   * One page of the members a filter matches, by ascending UIN (by name, then UIN, when searching
+   * by name), with the names shown next to them. The page's keys are found first from the indexes
+   * alone (a deep offset skips index entries, not rows), then only those rows are read and joined.
    */
   page(f: MemberFilter, offset: number, limit: number): Promise<MemberListRow[]> {
     return this.pageQuery(f, offset, limit).execute();

@@ -123,7 +123,13 @@ export async function openStore(o: StoreOptions): Promise<Store> {
     dialect = "sqlite";
     db = openSqlite<DB>(o.sqliteFile ?? join(o.dataDir ?? ".tco-data", "tco.sqlite"));
   }
-  const { error } = await new Migrator({ db, provider }).migrateToLatest();
+  // Kysely's own migration tables are looked up in the schema in use: otherwise, on PostgreSQL,
+  // they are found in any schema of the database (another test run's) and the migration fails.
+  let migrationTableSchema: string | undefined;
+  if (dialect === "postgres") {
+    migrationTableSchema = o.schema ?? (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]?.name;
+  }
+  const { error } = await new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) }).migrateToLatest();
   if (error) {
     await db.destroy();
     throw error instanceof Error ? error : new Error(String(error));

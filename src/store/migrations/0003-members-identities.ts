@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { isPostgres } from "../dialects/detect.js";
 
 /** When the built-in identities were defined (shown as their UpdateTime). */
 const BUILT_IN_TIME = Date.UTC(2021, 6, 15, 13, 8, 38);
@@ -7,7 +8,9 @@ const BUILT_IN_TIME = Date.UTC(2021, 6, 15, 13, 8, 38);
  * Member access identities (the CAM roles an organization may assume in member accounts), the
  * policies each grants, which identities each member supports, and the built-in identity 1
  * (OrganizationAccessControlRole with AdministratorAccess) that every created member supports.
- * Also a covering index for member search by name, so a name search reads the index only.
+ * Also a covering index for member search by name prefix, so a search reads the index only; on
+ * PostgreSQL member names compare by code point (collation "C", as SQLite's BINARY does), which
+ * makes a prefix an index range whatever the database's default collation.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -43,6 +46,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex("org_member_identities_identity").on("org_member_identities").column("identity_id").execute();
 
+  if (await isPostgres(db)) {
+    await sql`ALTER TABLE org_members ALTER COLUMN name TYPE varchar(255) COLLATE "C"`.execute(db);
+  }
   // Name search scans (org_id, name) and needs member_uin: covering, so the table is not read.
   await db.schema.createIndex("org_members_org_name_uin").on("org_members").columns(["org_id", "name", "member_uin"]).execute();
 
