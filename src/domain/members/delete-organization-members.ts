@@ -34,17 +34,17 @@ async function removalBlockers(store: Store, org: Organization, members: readonl
         zh: `成员 ${uin} 由组织创建且未绑定安全信息（邮箱、手机），请先绑定，或删除该账号（DeleteAccount）。`,
       });
     }
-    if (m.auth_relation_id !== null && admins.get(m.auth_relation_id) === uin) {
-      return new ApiError("FailedOperation.OrganizationAuthManageNotAllowDelete", {
-        en: `Member ${uin} administers a verified entity of the organization and cannot be removed.`,
-        zh: `成员 ${uin} 是组织的主体管理账号，不能被移出组织。`,
-      });
-    }
     const staying = (payees.get(uin) ?? []).filter((p) => !leaving.has(p));
     if (staying.length > 0) {
       return new ApiError("FailedOperation.MemberIsDelegatePayerNotAllowDelete", {
         en: `Member ${uin} pays on behalf of member(s) ${staying.join(", ")} and cannot be removed.`,
         zh: `成员 ${uin} 正在为成员 ${staying.join("、")} 代付，不能被移出组织。`,
+      });
+    }
+    if (m.auth_relation_id !== null && admins.get(m.auth_relation_id) === uin) {
+      return new ApiError("FailedOperation.OrganizationAuthManageNotAllowDelete", {
+        en: `Member ${uin} administers a verified entity of the organization and cannot be removed.`,
+        zh: `成员 ${uin} 是组织的主体管理账号，不能被移出组织。`,
       });
     }
     if (m.pay_uin !== null) {
