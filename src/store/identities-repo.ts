@@ -13,6 +13,7 @@ export interface MemberIdentityRow {
   identity_type: IdentityType;
 }
 
+/** Which identities a listing shows; every condition given must hold. */
 export interface IdentityFilter {
   /** alias name containing this text */
   search?: string;

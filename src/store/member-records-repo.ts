@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Selectable } from "kysely";
 import type { DB } from "./schema.js";
 
+/** One recorded CreateOrganizationMember attempt. */
 export type CreateRecord = Selectable<DB["org_member_create_records"]>;
 
 /** Attempts of CreateOrganizationMember, kept so a failed attempt can be retried by RecordId. */

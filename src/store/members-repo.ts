@@ -4,7 +4,9 @@ import type { DB } from "./schema.js";
 import type { TagPair } from "./tags-repo.js";
 
 export type OrgMember = Selectable<DB["org_members"]>;
+/** A membership to insert. */
 export type NewOrgMember = Insertable<DB["org_members"]>;
+/** Attributes of a membership that may change (not its account or organization). */
 export type MemberPatch = Omit<Updateable<DB["org_members"]>, "member_uin" | "org_id">;
 
 /** Which members of an organization a listing shows; every condition given must hold. */

@@ -22,6 +22,7 @@ export async function addDepartment(store: Store, orgId: number, parentId: numbe
   });
 }
 
+/** A membership for addMember: an Invite-type member by default. */
 export interface InvitedMember {
   uin: number;
   orgId: number;

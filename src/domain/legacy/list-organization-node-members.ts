@@ -4,6 +4,7 @@ import type { Context } from "../context.js";
 import { requireAdminOrg } from "../organization/rules.js";
 import { legacyMemberPage } from "./list-organization-members.js";
 
+/** 2018-12-25's answer for a unit (department) that is not in the organization. */
 export const legacyNodeNotExist = (nodeId: number) =>
   new ApiError("ResourceNotFound.NodeNotExist", {
     en: `Parameter \`NodeId\`: unit ${nodeId} does not exist in the organization.`,

@@ -20,6 +20,7 @@ export const PERMISSION_CONFIRMED = "Confirmed";
 
 const ALLOW_QUIT: readonly AllowQuit[] = ["Allow", "Denied"];
 
+/** ResourceNotFound.MemberNotExist for an account outside the organization. */
 export const memberNotExist = (uin: number) =>
   new ApiError("ResourceNotFound.MemberNotExist", {
     en: `Account ${uin} is not a member of the organization.`,
@@ -33,6 +34,7 @@ export async function requireMember(store: Store, orgId: number, uin: number): P
   return member;
 }
 
+/** FailedOperation.PayUinIllegal with the reason. */
 export const payUinIllegal = (en: string, zh: string) => new ApiError("FailedOperation.PayUinIllegal", { en, zh });
 
 /** A PayUin parameter as a UIN; absent or empty means none. A malformed one is FailedOperation.PayUinIllegal. */
