@@ -369,6 +369,12 @@ for (const backend of BACKENDS) {
       await expectCode(V, "DeleteOrganizationMemberFromNode", out.DeleteOrganizationMemberFromNode({ MemberUin: a, NodeId: o.root }), "ResourceNotFound.OrganizationNotExist");
       await expectCode(V, "DeleteOrganizationMemberFromNode", o.c18.DeleteOrganizationMemberFromNode({ MemberUin: a, NodeId: 1 }), "ResourceNotFound.NodeNotExist");
       await expectCode(V, "DeleteOrganizationMemberFromNode", o.c18.DeleteOrganizationMemberFromNode({ MemberUin: a, NodeId: o.root }), "FailedOperation.DisableDeleteMemberFromRootNode");
+      const store = await server.openStore();
+      const [unitA, unitB] = await Promise.all([addDepartment(store, o.orgId, o.root, "a"), addDepartment(store, o.orgId, o.root, "b")]).finally(() => store.close());
+      await expectCode(V, "DeleteOrganizationMemberFromNode", o.c18.DeleteOrganizationMemberFromNode({ MemberUin: a, NodeId: unitA }), "FailedOperation.DisableDeleteMemberFromRootNode");
+      await o.c18.MoveOrganizationMembersToNode({ NodeId: unitA, Uins: [a] });
+      await expectCode(V, "DeleteOrganizationMemberFromNode", o.c18.DeleteOrganizationMemberFromNode({ MemberUin: a, NodeId: unitB }), "ResourceNotFound.MemberNotExist");
+      await o.c18.DeleteOrganizationMemberFromNode({ MemberUin: a, NodeId: unitA });
       await expectCode(V, "ListOrganizationNodeMembers", out.ListOrganizationNodeMembers({ NodeId: o.root }), "ResourceNotFound.OrganizationNotExist");
       await expectCode(V, "ListOrganizationNodeMembers", o.c18.ListOrganizationNodeMembers({ NodeId: 1 }), "ResourceNotFound.NodeNotExist");
     });
