@@ -2,6 +2,7 @@ import { Kysely, Migrator, sql, type CompiledQuery, type MigrationProvider } fro
 import { join } from "node:path";
 import { AccountsRepo } from "./accounts-repo.js";
 import { CountersRepo } from "./counters-repo.js";
+import { explainPlan, refreshStatistics } from "./dialects/explain.js";
 import { openPostgres } from "./dialects/postgres.js";
 import { openSqlite } from "./dialects/sqlite.js";
 import { IdentitiesRepo } from "./identities-repo.js";
@@ -77,27 +78,14 @@ export class Store {
     });
   }
 
-  /**
-   * The plan the database chooses for a compiled query: SQLite's EXPLAIN QUERY PLAN, or
-   * PostgreSQL's EXPLAIN ANALYZE (which runs it). For measurement scripts, not request paths.
-   */
-  async explain(query: CompiledQuery): Promise<string[]> {
-    if (this.dialect === "sqlite") {
-      const r = await this.db.executeQuery<{ id: number; parent: number; detail: string }>({ ...query, sql: `EXPLAIN QUERY PLAN ${query.sql}` });
-      const depth = new Map<number, number>([[0, 0]]);
-      return r.rows.map((row) => {
-        const d = (depth.get(row.parent) ?? 0) + 1;
-        depth.set(row.id, d);
-        return `${"  ".repeat(d - 1)}${row.detail}`;
-      });
-    }
-    const r = await this.db.executeQuery<{ "QUERY PLAN": string }>({ ...query, sql: `EXPLAIN (ANALYZE, BUFFERS) ${query.sql}` });
-    return r.rows.map((row) => row["QUERY PLAN"]);
+  /** The plan the database chooses for a compiled query (measurement scripts, not request paths). */
+  explain(query: CompiledQuery): Promise<string[]> {
+    return explainPlan(this.db, this.dialect, query);
   }
 
-  /** Refresh the planner's statistics (after a bulk load), as autovacuum or ANALYZE would. */
-  async analyze(): Promise<void> {
-    await sql`${sql.raw(this.dialect === "postgres" ? "VACUUM ANALYZE" : "ANALYZE")}`.execute(this.db);
+  /** Refresh the planner's statistics after a bulk load, as autovacuum or ANALYZE would. */
+  analyze(): Promise<void> {
+    return refreshStatistics(this.db, this.dialect);
   }
 
   async close(): Promise<void> {
