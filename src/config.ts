@@ -45,6 +45,7 @@ export function loadConfig(flags: { port?: string; host?: string; data?: string 
     settings: {
       utcOffsetMinutes: intFrom("TCO_UTC_OFFSET_MINUTES", env.TCO_UTC_OFFSET_MINUTES, DEFAULT_DOMAIN_SETTINGS.utcOffsetMinutes),
       maxMembers: intFrom("TCO_MAX_MEMBERS", env.TCO_MAX_MEMBERS, DEFAULT_DOMAIN_SETTINGS.maxMembers),
+      maxCreatedMembers: intFrom("TCO_MAX_CREATED_MEMBERS", env.TCO_MAX_CREATED_MEMBERS, DEFAULT_DOMAIN_SETTINGS.maxCreatedMembers),
       maxNodes: intFrom("TCO_MAX_NODES", env.TCO_MAX_NODES, DEFAULT_DOMAIN_SETTINGS.maxNodes),
       maxNodeDepth: intFrom("TCO_MAX_NODE_DEPTH", env.TCO_MAX_NODE_DEPTH, DEFAULT_DOMAIN_SETTINGS.maxNodeDepth),
       maxPendingInvitations: intFrom("TCO_MAX_PENDING_INVITATIONS", env.TCO_MAX_PENDING_INVITATIONS, DEFAULT_DOMAIN_SETTINGS.maxPendingInvitations),

@@ -7,6 +7,8 @@ export interface DomainSettings {
   utcOffsetMinutes: number;
   /** accounts in one organization, the admin included (TCO_MAX_MEMBERS) */
   maxMembers: number;
+  /** member accounts one organization may create, its admin not counted (TCO_MAX_CREATED_MEMBERS) */
+  maxCreatedMembers: number;
   /** departments in one organization, the root included (TCO_MAX_NODES) */
   maxNodes: number;
   /** levels of departments below the root (TCO_MAX_NODE_DEPTH) */
@@ -20,6 +22,7 @@ export interface DomainSettings {
 export const DEFAULT_DOMAIN_SETTINGS: DomainSettings = {
   utcOffsetMinutes: 480,
   maxMembers: 1000,
+  maxCreatedMembers: 1000,
   maxNodes: 1000,
   maxNodeDepth: 5,
   maxPendingInvitations: 100,

@@ -13,19 +13,19 @@ import { quitOrganizationLegacy } from "./legacy/quit-organization.js";
 import { updateOrganizationNodeLegacy } from "./legacy/update-organization-node.js";
 import { listOrganizationInvitations } from "./legacy/list-organization-invitations.js";
 import { sendOrganizationInvitation } from "./legacy/send-organization-invitation.js";
+import { deleteOrganizationMemberFromNode } from "./legacy/delete-organization-member-from-node.js";
+import { deleteOrganizationMembersLegacy } from "./legacy/delete-organization-members.js";
+import { getOrganizationMember } from "./legacy/get-organization-member.js";
+import { listOrganizationMembers } from "./legacy/list-organization-members.js";
+import { listOrganizationNodeMembers } from "./legacy/list-organization-node-members.js";
+import { moveOrganizationMembersToNode } from "./legacy/move-organization-members-to-node.js";
+import { updateOrganizationMemberLegacy } from "./legacy/update-organization-member.js";
 
 /**
  * Wiring of API version 2018-12-25: the implemented handlers by action, and the actions not built yet
  * (they answer UnsupportedOperation). Together they must name every action exactly once.
  */
 export const V2018_PENDING = [
-  "DeleteOrganizationMemberFromNode",
-  "DeleteOrganizationMembers",
-  "GetOrganizationMember",
-  "ListOrganizationMembers",
-  "ListOrganizationNodeMembers",
-  "MoveOrganizationMembersToNode",
-  "UpdateOrganizationMember",
 ] as const satisfies readonly Api.ActionName[];
 
 export const V2018_HANDLERS: Pick<HandlerMap<Api.Actions>, Exclude<Api.ActionName, (typeof V2018_PENDING)[number]>> = {
@@ -42,4 +42,11 @@ export const V2018_HANDLERS: Pick<HandlerMap<Api.Actions>, Exclude<Api.ActionNam
   AcceptOrganizationInvitation: acceptOrganizationInvitation,
   DenyOrganizationInvitation: denyOrganizationInvitation,
   CancelOrganizationInvitation: cancelOrganizationInvitation,
+  ListOrganizationMembers: listOrganizationMembers,
+  GetOrganizationMember: getOrganizationMember,
+  UpdateOrganizationMember: updateOrganizationMemberLegacy,
+  DeleteOrganizationMembers: deleteOrganizationMembersLegacy,
+  MoveOrganizationMembersToNode: moveOrganizationMembersToNode,
+  DeleteOrganizationMemberFromNode: deleteOrganizationMemberFromNode,
+  ListOrganizationNodeMembers: listOrganizationNodeMembers,
 };

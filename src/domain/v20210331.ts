@@ -6,6 +6,14 @@ import { describeOrganizationMemberEmailBind } from "./member-email/describe-org
 import { sendOrgMemberAccountBindEmail } from "./member-email/send-org-member-account-bind-email.js";
 import { updateOrganizationMemberEmailBind } from "./member-email/update-organization-member-email-bind.js";
 import { createOrganization } from "./organization/create-organization.js";
+import { checkAccountDelete } from "./members/check-account-delete.js";
+import { createOrganizationMember } from "./members/create-organization-member.js";
+import { deleteAccount } from "./members/delete-account.js";
+import { deleteOrganizationMembers } from "./members/delete-organization-members.js";
+import { describeOrganizationMembers } from "./members/describe-organization-members.js";
+import { listOrganizationIdentity } from "./members/list-organization-identity.js";
+import { moveOrganizationNodeMembers } from "./members/move-organization-node-members.js";
+import { updateOrganizationMember } from "./members/update-organization-member.js";
 import { describeOrganization } from "./organization/describe-organization.js";
 import { addOrganizationNode } from "./organization/add-organization-node.js";
 import { deleteOrganization } from "./organization/delete-organization.js";
@@ -33,12 +41,10 @@ export const V2021_PENDING = [
   "BindOrganizationPolicySubAccount",
   "CancelOrganizationMemberAuthAccount",
   "CancelOrganizationPolicySubAccount",
-  "CheckAccountDelete",
   "ClearExternalSAMLIdentityProvider",
   "CreateGroup",
   "CreateOrgServiceAssign",
   "CreateOrganizationIdentity",
-  "CreateOrganizationMember",
   "CreateOrganizationMemberAuthIdentity",
   "CreateOrganizationMemberPolicy",
   "CreateOrganizationMembersPolicy",
@@ -48,12 +54,10 @@ export const V2021_PENDING = [
   "CreateSCIMCredential",
   "CreateUser",
   "CreateUserSyncProvisioning",
-  "DeleteAccount",
   "DeleteGroup",
   "DeleteOrgServiceAssign",
   "DeleteOrganizationIdentity",
   "DeleteOrganizationMemberAuthIdentity",
-  "DeleteOrganizationMembers",
   "DeleteOrganizationMembersPolicy",
   "DeletePolicy",
   "DeleteRoleAssignment",
@@ -73,7 +77,6 @@ export const V2021_PENDING = [
   "DescribeOrganizationMemberAuthAccounts",
   "DescribeOrganizationMemberAuthIdentities",
   "DescribeOrganizationMemberPolicies",
-  "DescribeOrganizationMembers",
   "DescribeOrganizationMembersAuthPolicy",
   "DescribePolicy",
   "DescribePolicyConfig",
@@ -104,7 +107,6 @@ export const V2021_PENDING = [
   "ListJoinedGroupsForUser",
   "ListNonCompliantResource",
   "ListOrgServiceAssignMember",
-  "ListOrganizationIdentity",
   "ListOrganizationService",
   "ListPermissionPoliciesInRoleConfiguration",
   "ListPolicies",
@@ -117,7 +119,6 @@ export const V2021_PENDING = [
   "ListTasks",
   "ListUserSyncProvisionings",
   "ListUsers",
-  "MoveOrganizationNodeMembers",
   "OpenIdentityCenter",
   "ProvisionRoleConfiguration",
   "RejectJoinShareUnitInvitation",
@@ -129,7 +130,6 @@ export const V2021_PENDING = [
   "UpdateGroup",
   "UpdateIPWhitelist",
   "UpdateOrganizationIdentity",
-  "UpdateOrganizationMember",
   "UpdateOrganizationMembersPolicy",
   "UpdatePolicy",
   "UpdateRoleConfiguration",
@@ -157,4 +157,12 @@ export const V2021_HANDLERS: Pick<HandlerMap<Api.Actions>, Exclude<Api.ActionNam
   DescribeOrganizationMemberEmailBind: describeOrganizationMemberEmailBind,
   UpdateOrganizationMemberEmailBind: updateOrganizationMemberEmailBind,
   SendOrgMemberAccountBindEmail: sendOrgMemberAccountBindEmail,
+  CreateOrganizationMember: createOrganizationMember,
+  UpdateOrganizationMember: updateOrganizationMember,
+  DescribeOrganizationMembers: describeOrganizationMembers,
+  DeleteOrganizationMembers: deleteOrganizationMembers,
+  MoveOrganizationNodeMembers: moveOrganizationNodeMembers,
+  CheckAccountDelete: checkAccountDelete,
+  DeleteAccount: deleteAccount,
+  ListOrganizationIdentity: listOrganizationIdentity,
 };

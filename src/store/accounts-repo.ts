@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable } from "kysely";
+import { chunks } from "./chunks.js";
 import type { DB, Site, Verification } from "./schema.js";
 
 export type Account = Selectable<DB["accounts"]>;
@@ -56,6 +57,32 @@ export class AccountsRepo {
         created_at: a.createdAt,
       })
       .execute();
+  }
+
+  /** Register many accounts at once (bulk loading). */
+  async insertMany(list: readonly NewAccount[]): Promise<void> {
+    for (const part of chunks(list, 400)) {
+      await this.db
+        .insertInto("accounts")
+        .values(
+          part.map((a) => ({
+            uin: a.uin,
+            name: a.name,
+            mail: a.mail ?? null,
+            verification: a.verification,
+            entity_name: a.entityName ?? null,
+            site: a.site,
+            is_root: a.isRoot ? 1 : 0,
+            created_at: a.createdAt,
+          })),
+        )
+        .execute();
+    }
+  }
+
+  /** Remove an account with its access keys (and, by cascade, its membership). */
+  async delete(uin: number): Promise<void> {
+    await this.db.deleteFrom("accounts").where("uin", "=", uin).execute();
   }
 
   /** Change registry attributes; returns false when no such account exists. */

@@ -12,6 +12,12 @@ export class AuthRelationsRepo {
     return this.db.selectFrom("org_auth_relations").selectAll().where("org_id", "=", orgId).where("is_host", "=", 1).executeTakeFirst();
   }
 
+  /** Relations of an organization by id (absent ones are left out). */
+  findMany(orgId: number, relationIds: readonly number[]): Promise<AuthRelation[]> {
+    if (relationIds.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom("org_auth_relations").selectAll().where("org_id", "=", orgId).where("relation_id", "in", [...new Set(relationIds)]).execute();
+  }
+
   /** The relation of another entity, by its name. */
   findByName(orgId: number, authName: string): Promise<AuthRelation | undefined> {
     return this.db.selectFrom("org_auth_relations").selectAll().where("org_id", "=", orgId).where("auth_name", "=", authName).executeTakeFirst();

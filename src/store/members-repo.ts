@@ -1,7 +1,40 @@
-import type { Insertable, Kysely, Selectable } from "kysely";
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from "kysely";
+import { chunks } from "./chunks.js";
 import type { DB } from "./schema.js";
+import type { TagPair } from "./tags-repo.js";
 
 export type OrgMember = Selectable<DB["org_members"]>;
+/** A membership to insert. */
+export type NewOrgMember = Insertable<DB["org_members"]>;
+/** Attributes of a membership that may change (not its account or organization). */
+export type MemberPatch = Omit<Updateable<DB["org_members"]>, "member_uin" | "org_id">;
+
+/** Which members of an organization a listing shows; every condition given must hold. */
+export interface MemberFilter {
+  orgId: number;
+  /** direct members of any of these departments, which must be the organization's (an empty list matches nobody) */
+  nodeIds?: readonly number[];
+  /** the member with this UIN, or members whose name starts with `text` (case-sensitive) */
+  search?: { text: string; uin?: number };
+  /** members whose account is verified under this entity name */
+  entityName?: string;
+  /** members carrying every one of these tags */
+  tags?: readonly TagPair[];
+}
+
+/** A member with the names a listing shows next to it. */
+export interface MemberListRow extends OrgMember {
+  nick_name: string;
+  node_name: string;
+  node_parent_id: number | null;
+  pay_name: string | null;
+}
+
+/**
+ * Names starting with `prefix` are the index range [prefix, prefix + U+FFFF): names compare by code
+ * point on both dialects and hold only characters of the Basic Multilingual Plane.
+ */
+const prefixEnd = (prefix: string) => `${prefix}\uffff`;
 
 /** Membership of accounts in organizations (the admin has a row too, is_admin = 1). */
 export class MembersRepo {
@@ -12,14 +45,162 @@ export class MembersRepo {
     return this.db.selectFrom("org_members").selectAll().where("member_uin", "=", uin).executeTakeFirst();
   }
 
-  async insert(m: Insertable<DB["org_members"]>): Promise<void> {
+  /** The membership of an account in one organization. */
+  findInOrg(orgId: number, uin: number): Promise<OrgMember | undefined> {
+    return this.db.selectFrom("org_members").selectAll().where("member_uin", "=", uin).where("org_id", "=", orgId).executeTakeFirst();
+  }
+
+  /** Memberships of these accounts in one organization (absent ones are left out). */
+  async findManyInOrg(orgId: number, uins: readonly number[]): Promise<OrgMember[]> {
+    const out: OrgMember[] = [];
+    for (const part of chunks([...new Set(uins)])) {
+      out.push(...(await this.db.selectFrom("org_members").selectAll().where("org_id", "=", orgId).where("member_uin", "in", part).execute()));
+    }
+    return out;
+  }
+
+  async insert(m: NewOrgMember): Promise<void> {
     await this.db.insertInto("org_members").values(m).execute();
+  }
+
+  /** Insert many memberships at once (bulk loading). */
+  async insertMany(rows: readonly NewOrgMember[]): Promise<void> {
+    for (const part of chunks(rows, 400)) await this.db.insertInto("org_members").values(part).execute();
+  }
+
+  /** Change a membership's attributes. */
+  async update(uin: number, patch: MemberPatch): Promise<void> {
+    await this.db.updateTable("org_members").set(patch).where("member_uin", "=", uin).execute();
+  }
+
+  /** Put members of an organization into a department. */
+  async moveToNode(orgId: number, uins: readonly number[], nodeId: number, now: number): Promise<void> {
+    for (const part of chunks([...new Set(uins)])) {
+      await this.db.updateTable("org_members").set({ node_id: nodeId, updated_at: now }).where("org_id", "=", orgId).where("member_uin", "in", part).execute();
+    }
+  }
+
+  /** Remove memberships (the accounts stay; their identities go with the membership). */
+  async deleteMany(orgId: number, uins: readonly number[]): Promise<void> {
+    for (const part of chunks([...new Set(uins)])) {
+      await this.db.deleteFrom("org_members").where("org_id", "=", orgId).where("member_uin", "in", part).execute();
+    }
+  }
+
+  /** Whether another member of the organization already has this name. */
+  async nameTaken(orgId: number, name: string, exceptUin?: number): Promise<boolean> {
+    let q = this.db.selectFrom("org_members").select("member_uin").where("org_id", "=", orgId).where("name", "=", name);
+    if (exceptUin !== undefined) q = q.where("member_uin", "<>", exceptUin);
+    return (await q.executeTakeFirst()) !== undefined;
   }
 
   /** How many accounts belong to an organization, its admin included. */
   async countInOrg(orgId: number): Promise<number> {
     const r = await this.db.selectFrom("org_members").select((eb) => eb.fn.countAll<number>().as("n")).where("org_id", "=", orgId).executeTakeFirstOrThrow();
     return Number(r.n);
+  }
+
+  /** How many member accounts the organization created (its admin not counted). */
+  async countCreated(orgId: number): Promise<number> {
+    const r = await this.db
+      .selectFrom("org_members")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("org_id", "=", orgId)
+      .where("member_type", "=", "Create")
+      .where("is_admin", "=", 0)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  /** For each of these payers, the other members of the organization it pays for (one query per 500 payers). */
+  async paidBy(orgId: number, payerUins: readonly number[]): Promise<Map<number, number[]>> {
+    const out = new Map<number, number[]>();
+    for (const part of chunks([...new Set(payerUins)])) {
+      const rows = await this.db
+        .selectFrom("org_members")
+        .select(["member_uin", "pay_uin"])
+        .where("org_id", "=", orgId)
+        .where("pay_uin", "in", part)
+        .execute();
+      for (const r of rows) {
+        if (r.pay_uin === null || r.pay_uin === r.member_uin) continue;
+        const list = out.get(r.pay_uin) ?? [];
+        list.push(r.member_uin);
+        out.set(r.pay_uin, list);
+      }
+    }
+    return out;
+  }
+
+  private filtered(f: MemberFilter) {
+    let q = this.db.selectFrom("org_members as m");
+    // Departments belong to one organization, so a department filter alone scopes the listing
+    // (and lets the (node_id, member_uin) index answer it without reading rows).
+    if (f.nodeIds) q = f.nodeIds.length > 0 ? q.where("m.node_id", "in", f.nodeIds) : q.where(sql<boolean>`1 = 0`);
+    else q = q.where("m.org_id", "=", f.orgId);
+    if (f.search) {
+      const { text, uin } = f.search;
+      q = q.where((eb) => {
+        const named = eb.and([eb("m.name", ">=", text), eb("m.name", "<", prefixEnd(text))]);
+        return uin === undefined ? named : eb.or([eb("m.member_uin", "=", uin), named]);
+      });
+    }
+    if (f.entityName !== undefined) {
+      const entity = f.entityName;
+      q = q.where("m.member_uin", "in", (eb) => eb.selectFrom("accounts").select("accounts.uin").where("accounts.entity_name", "=", entity));
+    }
+    for (const t of f.tags ?? []) {
+      q = q.where("m.member_uin", "in", (eb) =>
+        eb
+          .selectFrom("resource_tags")
+          .select("resource_tags.resource_id")
+          .where("resource_tags.resource_type", "=", "member")
+          .where("resource_tags.tag_key", "=", t.TagKey)
+          .where("resource_tags.tag_value", "=", t.TagValue),
+      );
+    }
+    return q;
+  }
+
+  /** How many members a filter matches. */
+  async count(f: MemberFilter): Promise<number> {
+    const r = await this.filtered(f).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  private pageQuery(f: MemberFilter, offset: number, limit: number) {
+    // With a name search the name index both filters and orders, so the page comes from it alone.
+    let keys = this.filtered(f).select("m.member_uin");
+    keys = f.search ? keys.orderBy("m.name").orderBy("m.member_uin") : keys.orderBy("m.member_uin");
+    let q = this.db
+      .selectFrom("org_members as m")
+      .innerJoin("accounts as a", "a.uin", "m.member_uin")
+      .innerJoin("org_nodes as n", "n.node_id", "m.node_id")
+      .leftJoin("accounts as p", "p.uin", "m.pay_uin")
+      .selectAll("m")
+      .select(["a.name as nick_name", "n.name as node_name", "n.parent_id as node_parent_id", "p.name as pay_name"])
+      .where("m.member_uin", "in", keys.limit(limit).offset(offset));
+    q = f.search ? q.orderBy("m.name").orderBy("m.member_uin") : q.orderBy("m.member_uin");
+    return q;
+  }
+
+  /**
+   * One page of the members a filter matches, by ascending UIN (by name, then UIN, when searching
+   * by name), with the names shown next to them. The page's keys are found first from the indexes
+   * alone (a deep offset skips index entries, not rows), then only those rows are read and joined.
+   */
+  page(f: MemberFilter, offset: number, limit: number): Promise<MemberListRow[]> {
+    return this.pageQuery(f, offset, limit).execute();
+  }
+
+  /** SQL text and parameters of a page query (for measuring and EXPLAIN). */
+  compilePage(f: MemberFilter, offset: number, limit: number) {
+    return this.pageQuery(f, offset, limit).compile();
+  }
+
+  /** SQL text and parameters of a count query (for measuring and EXPLAIN). */
+  compileCount(f: MemberFilter) {
+    return this.filtered(f).select((eb) => eb.fn.countAll<number>().as("n")).compile();
   }
 
   /** How many accounts sit directly in each node of an organization (nodes without any are absent). */

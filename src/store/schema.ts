@@ -12,6 +12,10 @@ export interface DB {
   resource_tags: ResourceTagsTable;
   org_auth_relations: OrgAuthRelationsTable;
   member_email_binds: MemberEmailBindsTable;
+  org_identities: OrgIdentitiesTable;
+  org_identity_policies: OrgIdentityPoliciesTable;
+  org_member_identities: OrgMemberIdentitiesTable;
+  org_member_create_records: OrgMemberCreateRecordsTable;
 }
 
 export interface CountersTable {
@@ -153,5 +157,59 @@ export interface MemberEmailBindsTable {
   sent_at: number;
   expire_at: number;
   bound_at: number | null;
+  updated_at: number;
+}
+
+/** 1: preset (built in, org_id null), 2: custom (defined by one organization) */
+export type IdentityType = 1 | 2;
+
+/** Member access identities: the roles an organization may assume in its member accounts. */
+export interface OrgIdentitiesTable {
+  identity_id: number;
+  /** null for the built-in (preset) identities shared by every organization */
+  org_id: number | null;
+  /** CAM role created in the member account, e.g. OrganizationAccessControlRole */
+  role_name: string;
+  alias_name: string;
+  description: string;
+  identity_type: IdentityType;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The CAM policies an identity grants, in the order they were given. */
+export interface OrgIdentityPoliciesTable {
+  identity_id: number;
+  position: number;
+  /** CAM preset policy (policy_type 2) */
+  policy_id: number | null;
+  policy_name: string | null;
+  /** 1: custom policy document, 2: CAM preset policy */
+  policy_type: number;
+  policy_document: string | null;
+}
+
+/** Which identities a member account supports. */
+export interface OrgMemberIdentitiesTable {
+  member_uin: number;
+  identity_id: number;
+  created_at: number;
+}
+
+export type CreateRecordStatus = "Pending" | "Failed" | "Success";
+
+/** One row per CreateOrganizationMember attempt, so a failed attempt can be retried by RecordId. */
+export interface OrgMemberCreateRecordsTable {
+  record_id: number;
+  org_id: number;
+  name: string;
+  account_name: string;
+  node_id: number;
+  status: CreateRecordStatus;
+  /** the created account, once the attempt succeeded */
+  member_uin: number | null;
+  /** the error code of the last failed attempt */
+  error_code: string | null;
+  created_at: number;
   updated_at: number;
 }

@@ -1,13 +1,16 @@
-import { Kysely, Migrator, sql, type MigrationProvider } from "kysely";
+import { Kysely, Migrator, sql, type CompiledQuery, type MigrationProvider } from "kysely";
 import { join } from "node:path";
 import { AccountsRepo } from "./accounts-repo.js";
 import { AuthRelationsRepo } from "./auth-relations-repo.js";
 import { CountersRepo } from "./counters-repo.js";
 import { EmailBindsRepo } from "./email-binds-repo.js";
+import { explainPlan, refreshStatistics } from "./dialects/explain.js";
 import { openPostgres } from "./dialects/postgres.js";
 import { openSqlite } from "./dialects/sqlite.js";
+import { IdentitiesRepo } from "./identities-repo.js";
 import { InvitationsRepo } from "./invitations-repo.js";
 import { KeysRepo } from "./keys-repo.js";
+import { MemberRecordsRepo } from "./member-records-repo.js";
 import { MembersRepo } from "./members-repo.js";
 import { NodesRepo } from "./nodes-repo.js";
 import { OrganizationsRepo } from "./organizations-repo.js";
@@ -42,6 +45,8 @@ export class Store {
   readonly tags: TagsRepo;
   readonly authRelations: AuthRelationsRepo;
   readonly emailBinds: EmailBindsRepo;
+  readonly identities: IdentitiesRepo;
+  readonly memberRecords: MemberRecordsRepo;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -58,6 +63,8 @@ export class Store {
     this.tags = new TagsRepo(db);
     this.authRelations = new AuthRelationsRepo(db);
     this.emailBinds = new EmailBindsRepo(db);
+    this.identities = new IdentitiesRepo(db);
+    this.memberRecords = new MemberRecordsRepo(db);
   }
 
   /** Run `fn` in one transaction; a nested call joins the outer transaction. */
@@ -75,6 +82,16 @@ export class Store {
       }
       await tx.accounts.deleteAllButRoot();
     });
+  }
+
+  /** The plan the database chooses for a compiled query (measurement scripts, not request paths). */
+  explain(query: CompiledQuery): Promise<string[]> {
+    return explainPlan(this.db, this.dialect, query);
+  }
+
+  /** Refresh the planner's statistics after a bulk load, as autovacuum or ANALYZE would. */
+  analyze(): Promise<void> {
+    return refreshStatistics(this.db, this.dialect);
   }
 
   async close(): Promise<void> {

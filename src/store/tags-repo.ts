@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { chunks } from "./chunks.js";
 import type { DB, TaggedResource } from "./schema.js";
 
 export interface TagPair {
@@ -18,6 +19,13 @@ export class TagsRepo {
       .insertInto("resource_tags")
       .values(tags.map((t) => ({ resource_type: type, resource_id: id, tag_key: t.TagKey, tag_value: t.TagValue })))
       .execute();
+  }
+
+  /** Remove the tags of many resources. */
+  async deleteFor(type: TaggedResource, ids: readonly number[]): Promise<void> {
+    for (const part of chunks([...new Set(ids)])) {
+      await this.db.deleteFrom("resource_tags").where("resource_type", "=", type).where("resource_id", "in", part).execute();
+    }
   }
 
   /** Tags of many resources at once, by resource id (one query, not one per resource). */

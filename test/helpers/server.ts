@@ -7,6 +7,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import * as tencentcloud from "tencentcloud-sdk-nodejs";
 import { callOperator } from "../../src/cli/client.js";
+import { openStore, type Store } from "../../src/store/store.js";
 import { dropSchema, TEST_DATABASE_URL } from "./dialects.js";
 
 export const MAIN_JS = fileURLToPath(new URL("../../src/cli/main.js", import.meta.url));
@@ -136,6 +137,15 @@ export class TcoServer {
       Uin: o.uin,
     });
     return { uin: r.Account.Uin, secretId: r.SecretId, secretKey: r.SecretKey };
+  }
+
+  /**
+   * A store on the server's own database, to set up state that no action can create yet (close it
+   * before stop()). SQLite allows this second writer (WAL); PostgreSQL uses the server's schema.
+   */
+  openStore(): Promise<Store> {
+    if (this.schema) return openStore({ databaseUrl: TEST_DATABASE_URL, schema: this.schema });
+    return openStore({ sqliteFile: join(this.dataDir, "tco.sqlite") });
   }
 
   /** SIGTERM and wait for a clean exit; answers the exit code. */
