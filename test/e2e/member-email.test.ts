@@ -3,7 +3,7 @@ import { execFile } from "node:child_process";
 import { after, before, describe, it } from "node:test";
 import { promisify } from "node:util";
 import { Fixtures, type Org } from "../helpers/invitation-fixtures.js";
-import { errorCode, MAIN_JS, ROOT_SECRET_ID, ROOT_SECRET_KEY, TcoServer, type TestAccount } from "../helpers/server.js";
+import { errorCode, MAIN_JS, ROOT_SECRET_ID, ROOT_SECRET_KEY, TcoServer } from "../helpers/server.js";
 
 const run = promisify(execFile);
 
@@ -31,11 +31,15 @@ describe("member login e-mail binding", () => {
     }
   }
 
-  async function createdMember(name: string): Promise<TestAccount> {
-    const account = await f.account();
-    await f.seedCreatedMember(org, account, name);
-    return account;
+  /** A member account created by the organization (CreateOrganizationMember). */
+  async function createdMember(name: string): Promise<{ uin: number }> {
+    const { Uin } = await server
+      .client(org.admin)
+      .CreateOrganizationMember({ Name: name, AccountName: name, PolicyType: "Financial", PermissionIds: [1, 2], NodeId: org.rootNodeId });
+    return { uin: Uin! };
   }
+  const bindStatusListed = async (uin: number) =>
+    (await server.client(org.admin).DescribeOrganizationMembers({ Offset: 0, Limit: 50, SearchKey: String(uin) })).Items!.find((m) => m.MemberUin === uin)?.BindStatus;
 
   const add = (uin: number, email: string, phone = "13800000001") =>
     server.client(org.admin).AddOrganizationMemberEmail({ MemberUin: uin, Email: email, CountryCode: "86", Phone: phone });
@@ -44,7 +48,11 @@ describe("member login e-mail binding", () => {
   it("binds a created member's e-mail: Valid until the member activates it, then Success", async () => {
     const m = await createdMember("created_one");
     assert.equal((await describeBind(m.uin)).BindStatus, "Unbound");
+    assert.equal(await bindStatusListed(m.uin), "Unbound");
+    // a created member without security information cannot be removed from the organization
+    assert.equal(await errorCode(server.client(org.admin).DeleteOrganizationMembers({ MemberUin: [m.uin] })), "UnsupportedOperation.CreateMemberNotAllowDelete");
     const { BindId } = await add(m.uin, "one@example.com");
+    assert.equal(await bindStatusListed(m.uin), "Valid");
     assert.ok(Number.isInteger(BindId) && BindId! > 0);
     const pending = await describeBind(m.uin);
     assert.deepEqual(
@@ -63,6 +71,7 @@ describe("member login e-mail binding", () => {
     assert.match(confirmed.out, /Success/);
     const bound = await describeBind(m.uin);
     assert.equal(bound.BindStatus, "Success");
+    assert.equal(await bindStatusListed(m.uin), "Success");
     assert.equal(bound.PhoneBind, 1);
     assert.equal(bound.Phone, "13800000002");
     assert.match(bound.BindTime!, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
@@ -79,6 +88,9 @@ describe("member login e-mail binding", () => {
     const again = await confirmEmail("--uin", String(m.uin));
     assert.equal(again.code, 1);
     assert.match(again.out, /not awaiting activation/);
+    // with its security information bound, the created member may now leave the organization
+    await server.client(org.admin).DeleteOrganizationMembers({ MemberUin: [m.uin] });
+    assert.equal(await bindStatusListed(m.uin), undefined);
   });
 
   it("records a failed activation; the failed address can never be bound again", async () => {

@@ -60,35 +60,6 @@ export class Fixtures {
   update(uin: number, flags: Record<string, unknown>) {
     return this.server().operator("UpdateAccount", { Uin: uin, ...flags });
   }
-
-  /**
-   * Make `account` a member of type Create of `org`, written straight into the server's SQLite
-   * database: the action creating such members belongs to another area.
-   */
-  async seedCreatedMember(org: Org, account: TestAccount, name: string): Promise<void> {
-    const store = await openStore({ sqliteFile: join(this.server().dataDir, "tco.sqlite") });
-    try {
-      const now = Date.now();
-      await store.members.insert({
-        member_uin: account.uin,
-        org_id: org.orgId,
-        node_id: org.rootNodeId,
-        is_admin: 0,
-        name,
-        member_type: "Create",
-        policy_type: "Financial",
-        permission_ids: "1,2",
-        is_allow_quit: "Denied",
-        pay_uin: null,
-        remark: null,
-        auth_relation_id: null,
-        joined_at: now,
-        updated_at: now,
-      });
-    } finally {
-      await store.close();
-    }
-  }
 }
 
 /** A domain context for `uin` on `store`, its clock read from `clock()`; settings default unless given. */

@@ -6,19 +6,15 @@ import type { Store } from "../../store/store.js";
 import type { Context } from "../context.js";
 import { requireAdminOrg } from "../organization/rules.js";
 import { relationAdmins } from "./entity.js";
-import { BIND_UNBOUND } from "./rules.js";
-
-/** Security-information binding of members; the email-binding actions will record it. */
-function bindStatus(_member: OrgMember): string {
-  return BIND_UNBOUND;
-}
 
 /** Why a member cannot leave the organization now, as the error to answer; undefined when it can. */
-async function removalBlockers(store: Store, org: Organization, members: readonly OrgMember[], leaving: ReadonlySet<number>): Promise<ApiError | undefined> {
+async function removalBlockers(store: Store, org: Organization, members: readonly OrgMember[], leaving: ReadonlySet<number>, now: number): Promise<ApiError | undefined> {
   const relationIds = members.flatMap((m) => (m.auth_relation_id === null ? [] : [m.auth_relation_id]));
-  const [admins, payees] = await Promise.all([
+  const uins = members.map((m) => m.member_uin);
+  const [admins, payees, binds] = await Promise.all([
     relationAdmins(store, org, relationIds),
-    store.members.paidBy(org.org_id, members.map((m) => m.member_uin)),
+    store.members.paidBy(org.org_id, uins),
+    store.emailBinds.statusesFor(uins, now),
   ]);
   for (const m of members) {
     const uin = m.member_uin;
@@ -28,7 +24,7 @@ async function removalBlockers(store: Store, org: Organization, members: readonl
         zh: `账号 ${uin} 是组织的创建者，不能被移出组织。`,
       });
     }
-    if (m.member_type === "Create" && bindStatus(m) !== "Success") {
+    if (m.member_type === "Create" && binds.get(uin) !== "Success") {
       return new ApiError("UnsupportedOperation.CreateMemberNotAllowDelete", {
         en: `Member ${uin} was created by the organization and has no security information (email, phone) bound; bind it first, or delete the account (DeleteAccount).`,
         zh: `成员 ${uin} 由组织创建且未绑定安全信息（邮箱、手机），请先绑定，或删除该账号（DeleteAccount）。`,
@@ -75,7 +71,7 @@ export async function removeMembers(ctx: Context, org: Organization, uins: reado
         zh: `参数\`${param}\`：${missing.join("、")} 不是该组织的成员。`,
       });
     }
-    const blocker = await removalBlockers(tx, org, members, found);
+    const blocker = await removalBlockers(tx, org, members, found, ctx.now());
     if (blocker) throw blocker;
     await tx.tags.deleteFor("member", [...found]);
     await tx.members.deleteMany(org.org_id, [...found]);

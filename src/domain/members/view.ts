@@ -8,12 +8,16 @@ import { formatTime } from "../time.js";
 import { BIND_UNBOUND, identityAlias, PERMISSION_CONFIRMED } from "./rules.js";
 
 /**
- * The OrgMember objects of a page of members: tags and identities are read for the whole page
- * in one query each (names of departments, accounts and payers came with the rows).
+ * The OrgMember objects of a page of members: tags, identities and e-mail binding states are read
+ * for the whole page in one query each (names of departments, accounts and payers came with the rows).
  */
 export async function memberViews(store: Store, ctx: Context, rows: readonly MemberListRow[], lang: Language): Promise<OrgMemberView[]> {
   const uins = rows.map((r) => r.member_uin);
-  const [tags, identities] = await Promise.all([store.tags.forMany("member", uins), store.identities.ofMembers(uins)]);
+  const [tags, identities, binds] = await Promise.all([
+    store.tags.forMany("member", uins),
+    store.identities.ofMembers(uins),
+    store.emailBinds.statusesFor(uins, ctx.now()),
+  ]);
   const tz = ctx.settings.utcOffsetMinutes;
   return rows.map((r) => ({
     MemberUin: r.member_uin,
@@ -31,7 +35,7 @@ export async function memberViews(store: Store, ctx: Context, rows: readonly Mem
     PayUin: r.pay_uin === null ? "" : String(r.pay_uin),
     PayName: r.pay_name ?? "",
     OrgIdentity: (identities.get(r.member_uin) ?? []).map((i) => ({ IdentityId: i.identity_id, IdentityAliasName: identityAlias(i.identity_id, i.alias_name, lang) })),
-    BindStatus: BIND_UNBOUND,
+    BindStatus: binds.get(r.member_uin) ?? BIND_UNBOUND,
     PermissionStatus: PERMISSION_CONFIRMED,
     Tags: tags.get(r.member_uin) ?? [],
     NickName: r.nick_name,
