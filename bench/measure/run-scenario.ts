@@ -52,7 +52,7 @@ export interface RowResult {
   driverCpuPercent: number;
   otherCpuPercent: number;
   /** per-run figures behind the medians */
-  runs: { rps: number; p50Ms: number; p99Ms: number; cpuUsPerRequest: number; ok: number; failed: number }[];
+  runs: { rps: number; p50Ms: number; p99Ms: number; cpuUsPerRequest: number; ok: number; failed: number; driverCpuPercent: number; otherCpuPercent: number }[];
 }
 
 export interface ScenarioResult {
@@ -151,6 +151,8 @@ export async function runScenario(sc: Scenario, server: Child, o: RunOptions, lo
         cpuUsPerRequest: count ? r.serverCpuMicros / count : NaN,
         ok: s?.ok ?? 0,
         failed: failedOf(s),
+        driverCpuPercent: r.driverCpuPercent,
+        otherCpuPercent: r.otherCpuPercent,
       };
     });
     return {
@@ -168,8 +170,8 @@ export async function runScenario(sc: Scenario, server: Child, o: RunOptions, lo
       p99Ms: median(perRun.map((r) => r.p99Ms)),
       cpuUsPerRequest: median(perRun.map((r) => r.cpuUsPerRequest)),
       peakRssBytes,
-      driverCpuPercent: median(measured.map((r) => r.driverCpuPercent)),
-      otherCpuPercent: median(measured.map((r) => r.otherCpuPercent)),
+      driverCpuPercent: Math.round(median(measured.map((r) => r.driverCpuPercent))),
+      otherCpuPercent: Math.round(median(measured.map((r) => r.otherCpuPercent))),
       runs: perRun,
     };
   });

@@ -63,6 +63,12 @@ export function formatReport(report: Report): string {
     ["target", "measured", "verdict"],
     report.targets.map((t) => [t.target, t.value, t.verdict === "n/a" ? `n/a${t.note ? ` (${t.note})` : ""}` : t.verdict]),
   );
+  // on PostgreSQL the database's own processes are "other"
+  const busiest = Math.max(0, ...report.rows.filter((r) => r.target !== "postgres").flatMap((r) => r.runs.map((x) => x.otherCpuPercent)));
+  const noise =
+    busiest > 10
+      ? [`note: other processes used up to ${busiest}% of a core during some timed runs (see "driver/other CPU"); those figures are lower than the machine can do.`, ""]
+      : [];
   return [
     `TCO bench — ${report.startedAt} — ${report.machine.cpus} × ${report.machine.cpuModel}, Node ${report.machine.node}`,
     `driver: ${report.driver}`,
@@ -70,6 +76,7 @@ export function formatReport(report: Report): string {
     "",
     figures(report.rows),
     "",
+    ...noise,
     ratios(report.rows),
     "",
     facts(report),
