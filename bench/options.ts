@@ -22,6 +22,7 @@ export interface BenchOptions {
   out?: string;
 }
 
+/** The help text. */
 export const USAGE = `npm run bench -- [options]
 
   --quick               3 runs of 3 s after 1 s of warm-up (default: 3 runs of 10 s after 2 s)

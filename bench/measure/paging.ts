@@ -3,7 +3,7 @@ import { tcoClassify } from "../scenarios/classify.js";
 import type { SeededOrg } from "../seed/organization.js";
 import { tc3Request, type Tc3Target } from "../signing/tc3-request.js";
 import type { Child } from "../targets/child.js";
-import { median } from "./run-scenario.js";
+import { median } from "./summarize-row.js";
 
 export interface PagingCase {
   title: string;

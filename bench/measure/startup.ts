@@ -6,7 +6,7 @@ import type { Key } from "../seed/organization.js";
 import { tc3Request } from "../signing/tc3-request.js";
 import { Child, freePort } from "../targets/child.js";
 import { tcoCommand, tcoEnv } from "../targets/servers.js";
-import { median } from "./run-scenario.js";
+import { median } from "./summarize-row.js";
 
 export interface StartupResult {
   /** median over the starts, milliseconds */

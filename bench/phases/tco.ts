@@ -14,6 +14,7 @@ import { startTco } from "../targets/servers.js";
 import { progress, secondsSince } from "./log.js";
 import { runAll } from "./limit-and-peer.js";
 
+/** How the bench seeds, as the report says it. */
 export const SEED_HOW = "bulk INSERTs into the store's tables (Kysely), not through the API";
 
 /** One signed DescribeOrganization, then `settleMs` of quiet: the server's resident set at rest. */

@@ -1,5 +1,5 @@
 import type { PagingCase } from "../measure/paging.js";
-import type { RowResult } from "../measure/run-scenario.js";
+import type { RowResult } from "../measure/summarize-row.js";
 import type { StartupResult } from "../measure/startup.js";
 
 /** A figure of a row divided by the same figure of the bare limit and of moto's comparable action. */

@@ -1,4 +1,4 @@
-import { NOT_REACHED } from "../measure/run-scenario.js";
+import { NOT_REACHED } from "../measure/summarize-row.js";
 import type { Report, ReportRow } from "./model.js";
 import { count, megabytes, millis, ratio, textTable } from "./text-table.js";
 
@@ -46,7 +46,11 @@ function facts(report: Report): string {
     const l = d.large;
     if (!l) continue;
     lines.push([`[${d.dialect}] seeded ${count(l.members)} members`, `${l.seedSeconds.toFixed(1)} s`]);
-    lines.push([`[${d.dialect}] RSS with ${count(l.members)} members: idle / after paging load / peak`, `${megabytes(l.rssIdleBytes)} / ${megabytes(l.rssAfterLoadBytes)} / ${megabytes(l.peakRssBytes)} MB`]);
+    const answers = Object.entries(l.loadAnswers).map(([code, n]) => `${code} ${count(n)}`).join(", ");
+    lines.push([
+      `[${d.dialect}] RSS with ${count(l.members)} members: idle / after paging load (${answers}) / peak`,
+      `${megabytes(l.rssIdleBytes)} / ${megabytes(l.rssAfterLoadBytes)} / ${megabytes(l.peakRssBytes)} MB`,
+    ]);
     for (const c of l.paging) {
       lines.push([
         `[${d.dialect}] DescribeOrganizationMembers ${c.title}, Limit ${c.params.Limit}: server time median / max (round trip median)`,

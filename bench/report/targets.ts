@@ -1,4 +1,4 @@
-import { NOT_REACHED } from "../measure/run-scenario.js";
+import { NOT_REACHED } from "../measure/summarize-row.js";
 import type { DialectFacts, ReportRow, TargetCheck } from "./model.js";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -32,7 +32,17 @@ export function checkTargets(rows: ReportRow[], dialects: DialectFacts[]): Targe
     }
     out.push(check(`[${d.dialect}] start to first request ≤ 1 s`, d.startup?.medianMs, (v) => v <= 1000, (v) => `${Math.round(v)} ms`, "not measured"));
     if (d.large) {
-      out.push(check(`[${d.dialect}] RSS ≤ 200 MB with ${d.large.members.toLocaleString("en-US")} members`, d.large.peakRssBytes, (v) => v <= 200 * MB, (v) => `${(v / MB).toFixed(0)} MB peak`));
+      // memory under a load that only got errors says nothing about holding the members
+      const { OK: answered = 0, ...failed } = d.large.loadAnswers;
+      out.push(
+        check(
+          `[${d.dialect}] RSS ≤ 200 MB with ${d.large.members.toLocaleString("en-US")} members`,
+          answered > 0 ? d.large.peakRssBytes : null,
+          (v) => v <= 200 * MB,
+          (v) => `${(v / MB).toFixed(0)} MB peak`,
+          `the paging load got only errors: ${Object.keys(failed).join(", ")}`,
+        ),
+      );
       for (const c of d.large.paging) {
         out.push(
           check(`[${d.dialect}] members ${c.title}: ≤ 20 ms server time`, c.answer === "OK" ? c.serverMedianMs : null, (v) => v <= 20, (v) => `${v.toFixed(2)} ms`, `error: ${c.answer}`),
