@@ -44,8 +44,16 @@ export function checkTargets(rows: ReportRow[], dialects: DialectFacts[]): Targe
         ),
       );
       for (const c of d.large.paging) {
+        // without the server's request log, the round trip stands in (it is a little longer)
+        const logged = Number.isFinite(c.serverMedianMs);
         out.push(
-          check(`[${d.dialect}] members ${c.title}: ≤ 20 ms server time`, c.answer === "OK" ? c.serverMedianMs : null, (v) => v <= 20, (v) => `${v.toFixed(2)} ms`, `error: ${c.answer}`),
+          check(
+            `[${d.dialect}] members ${c.title}: ≤ 20 ms server time`,
+            c.answer === "OK" ? (logged ? c.serverMedianMs : c.clientMedianMs) : null,
+            (v) => v <= 20,
+            (v) => `${v.toFixed(2)} ms${logged ? "" : " (round trip)"}`,
+            `error: ${c.answer}`,
+          ),
         );
       }
     }
