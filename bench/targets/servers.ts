@@ -25,6 +25,7 @@ export function tcoEnv(db: BenchDatabase, port: number): NodeJS.ProcessEnv {
     // the seeded organization is far above the default limits of one organization
     TCO_MAX_MEMBERS: "100000000",
     TCO_MAX_PENDING_INVITATIONS: "100000000",
+    TCO_MAX_CREATED_MEMBERS: "100000000",
     ...db.serverEnv,
   };
 }

@@ -22,11 +22,16 @@ export const header = (h: IncomingHttpHeaders, name: string): string | undefined
   return Array.isArray(v) ? v[0] : v;
 };
 
-/** The Host header as sent and without its port: the Node SDK signs the latter, the Go SDK the former. */
-function hostCandidates(h: IncomingHttpHeaders): string[] {
+/**
+ * The Host header as sent and without its port: the Node SDK signs the latter, the Go SDK the
+ * former. The likelier form goes first so most requests cost one HMAC chain: the Go SDK puts
+ * "organization" in the credential scope, the Node SDK the endpoint's first label.
+ */
+function hostCandidates(h: IncomingHttpHeaders, service?: string): string[] {
   const host = header(h, "host") ?? "";
   const bare = host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : host.split(":")[0];
-  return bare && bare !== host ? [host, bare] : [host];
+  if (!bare || bare === host) return [host];
+  return service === undefined || service === "organization" ? [host, bare] : [bare, host];
 }
 
 function checkTimestamp(raw: string | undefined, name: string, nowMs: number): number {
@@ -84,7 +89,7 @@ export async function verifyTc3(req: SignedRequest, authorization: string, creds
     });
   }
   const payloadHash = sha256Hex(req.body);
-  for (const host of hostCandidates(req.headers)) {
+  for (const host of hostCandidates(req.headers, auth.service)) {
     const headers: Record<string, string> = {};
     for (const name of auth.signedHeaders) headers[name] = name === "host" ? host : header(req.headers, name) ?? "";
     const expected = tc3Signature(
