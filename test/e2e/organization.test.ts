@@ -46,6 +46,16 @@ describe("CreateOrganization and DescribeOrganization", () => {
     for (const r of results) if (r.status === "rejected") assert.equal((r.reason as { code: string }).code, "FailedOperation.OrganizationExistAlready");
   });
 
+  it("refuses an organization to a member account the organization created", async () => {
+    const admin = await server.createAccount();
+    await server.client(admin).CreateOrganization();
+    const { RootNodeId } = await server.client(admin).DescribeOrganization({});
+    const { Uin } = await server.client(admin).CreateOrganizationMember({ Name: "made", AccountName: "made", PolicyType: "Financial", PermissionIds: [1, 2], NodeId: RootNodeId! });
+    const key = await server.operator("CreateAccessKey", { Uin });
+    const member = { secretId: key.SecretId, secretKey: key.SecretKey };
+    assert.equal(await errorCode(server.client(member).CreateOrganization()), "UnsupportedOperation.CreateMemberNotAllowCreateOrganization");
+  });
+
   it("requires enterprise real-name verification", async () => {
     const none = await server.createAccount({ verification: "none" });
     assert.equal(await errorCode(server.client(none).CreateOrganization()), "FailedOperation.AuthInfoEmpty");
