@@ -5,6 +5,20 @@ import { addOrganizationMemberEmail } from "./member-email/add-organization-memb
 import { describeOrganizationMemberEmailBind } from "./member-email/describe-organization-member-email-bind.js";
 import { sendOrgMemberAccountBindEmail } from "./member-email/send-org-member-account-bind-email.js";
 import { updateOrganizationMemberEmailBind } from "./member-email/update-organization-member-email-bind.js";
+import { attachPolicy } from "./policies/attach-policy.js";
+import { createPolicy } from "./policies/create-policy.js";
+import { deletePolicy } from "./policies/delete-policy.js";
+import { describeEffectivePolicy } from "./policies/describe-effective-policy.js";
+import { describePolicy } from "./policies/describe-policy.js";
+import { describePolicyConfig } from "./policies/describe-policy-config.js";
+import { detachPolicy } from "./policies/detach-policy.js";
+import { disablePolicyType } from "./policies/disable-policy-type.js";
+import { enablePolicyType } from "./policies/enable-policy-type.js";
+import { listNonCompliantResource } from "./policies/list-non-compliant-resource.js";
+import { listPolicies } from "./policies/list-policies.js";
+import { listPoliciesForTarget } from "./policies/list-policies-for-target.js";
+import { listTargetsForPolicy } from "./policies/list-targets-for-policy.js";
+import { updatePolicy } from "./policies/update-policy.js";
 import { createOrganization } from "./organization/create-organization.js";
 import { describeOrganization } from "./organization/describe-organization.js";
 import { addOrganizationNode } from "./organization/add-organization-node.js";
@@ -28,7 +42,6 @@ export const V2021_PENDING = [
   "AddShareUnitNode",
   "AddShareUnitResources",
   "AddUserToGroup",
-  "AttachPolicy",
   "BindOrganizationMemberAuthAccount",
   "BindOrganizationPolicySubAccount",
   "CancelOrganizationMemberAuthAccount",
@@ -42,7 +55,6 @@ export const V2021_PENDING = [
   "CreateOrganizationMemberAuthIdentity",
   "CreateOrganizationMemberPolicy",
   "CreateOrganizationMembersPolicy",
-  "CreatePolicy",
   "CreateRoleAssignment",
   "CreateRoleConfiguration",
   "CreateSCIMCredential",
@@ -55,7 +67,6 @@ export const V2021_PENDING = [
   "DeleteOrganizationMemberAuthIdentity",
   "DeleteOrganizationMembers",
   "DeleteOrganizationMembersPolicy",
-  "DeletePolicy",
   "DeleteRoleAssignment",
   "DeleteRoleConfiguration",
   "DeleteSCIMCredential",
@@ -65,7 +76,6 @@ export const V2021_PENDING = [
   "DeleteShareUnitResources",
   "DeleteUser",
   "DeleteUserSyncProvisioning",
-  "DescribeEffectivePolicy",
   "DescribeIdentityCenter",
   "DescribeOrganizationFinancialByMember",
   "DescribeOrganizationFinancialByMonth",
@@ -75,18 +85,13 @@ export const V2021_PENDING = [
   "DescribeOrganizationMemberPolicies",
   "DescribeOrganizationMembers",
   "DescribeOrganizationMembersAuthPolicy",
-  "DescribePolicy",
-  "DescribePolicyConfig",
   "DescribeResourceToShareMember",
   "DescribeShareAreas",
   "DescribeShareUnitMembers",
   "DescribeShareUnitNodes",
   "DescribeShareUnitResources",
   "DescribeShareUnits",
-  "DetachPolicy",
-  "DisablePolicyType",
   "DismantleRoleConfiguration",
-  "EnablePolicyType",
   "GetExternalSAMLIdentityProvider",
   "GetGroup",
   "GetIPWhitelist",
@@ -102,18 +107,14 @@ export const V2021_PENDING = [
   "ListGroupMembers",
   "ListGroups",
   "ListJoinedGroupsForUser",
-  "ListNonCompliantResource",
   "ListOrgServiceAssignMember",
   "ListOrganizationIdentity",
   "ListOrganizationService",
   "ListPermissionPoliciesInRoleConfiguration",
-  "ListPolicies",
-  "ListPoliciesForTarget",
   "ListRoleAssignments",
   "ListRoleConfigurationProvisionings",
   "ListRoleConfigurations",
   "ListSCIMCredentials",
-  "ListTargetsForPolicy",
   "ListTasks",
   "ListUserSyncProvisionings",
   "ListUsers",
@@ -131,7 +132,6 @@ export const V2021_PENDING = [
   "UpdateOrganizationIdentity",
   "UpdateOrganizationMember",
   "UpdateOrganizationMembersPolicy",
-  "UpdatePolicy",
   "UpdateRoleConfiguration",
   "UpdateSCIMCredentialStatus",
   "UpdateSCIMSynchronizationStatus",
@@ -157,4 +157,18 @@ export const V2021_HANDLERS: Pick<HandlerMap<Api.Actions>, Exclude<Api.ActionNam
   DescribeOrganizationMemberEmailBind: describeOrganizationMemberEmailBind,
   UpdateOrganizationMemberEmailBind: updateOrganizationMemberEmailBind,
   SendOrgMemberAccountBindEmail: sendOrgMemberAccountBindEmail,
+  CreatePolicy: createPolicy,
+  UpdatePolicy: updatePolicy,
+  DeletePolicy: deletePolicy,
+  DescribePolicy: describePolicy,
+  ListPolicies: listPolicies,
+  AttachPolicy: attachPolicy,
+  DetachPolicy: detachPolicy,
+  ListPoliciesForTarget: listPoliciesForTarget,
+  ListTargetsForPolicy: listTargetsForPolicy,
+  EnablePolicyType: enablePolicyType,
+  DisablePolicyType: disablePolicyType,
+  DescribePolicyConfig: describePolicyConfig,
+  DescribeEffectivePolicy: describeEffectivePolicy,
+  ListNonCompliantResource: listNonCompliantResource,
 };

@@ -22,6 +22,12 @@ export class MembersRepo {
     return Number(r.n);
   }
 
+  /** The UINs of every account of an organization, its admin included, ascending. */
+  async uinsInOrg(orgId: number): Promise<number[]> {
+    const rows = await this.db.selectFrom("org_members").select("member_uin").where("org_id", "=", orgId).orderBy("member_uin").execute();
+    return rows.map((r) => r.member_uin);
+  }
+
   /** How many accounts sit directly in each node of an organization (nodes without any are absent). */
   async countByNode(orgId: number): Promise<Map<number, number>> {
     const rows = await this.db

@@ -7,6 +7,7 @@ import { invitationNotExist, requireLiveReceived } from "../invitations/answer.j
 import { checkJoinable, checkMemberRoom, requireAccount, translate } from "../invitations/rules.js";
 import { relationForEntity } from "../organization/auth-relations.js";
 import { decodePermissions } from "../organization/rules.js";
+import { bindDefaultPolicies } from "../policies/presets.js";
 import { LEGACY_INVITE_CODES } from "./send-organization-invitation.js";
 
 const inOrganizationAlready = () =>
@@ -67,6 +68,7 @@ export async function acceptOrganizationInvitation(input: AcceptOrganizationInvi
       });
       const tags = inv.tags_json ? (JSON.parse(inv.tags_json) as TagPair[]) : [];
       if (tags.length > 0) await tx.tags.set("member", inv.invitee_uin, tags);
+      await bindDefaultPolicies(tx, org.org_id, { type: "MEMBER", uin: inv.invitee_uin }, now);
       if (!(await tx.invitations.finish(inv.invitation_id, "Accepted", now))) throw invitationNotExist(input.Id);
     });
   } catch (e) {

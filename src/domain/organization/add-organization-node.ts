@@ -4,6 +4,7 @@ import type { AddOrganizationNodeRequest, AddOrganizationNodeResponse } from "..
 import { isUniqueViolation } from "../../store/errors.js";
 import type { TagPair } from "../../store/tags-repo.js";
 import type { Context } from "../context.js";
+import { bindDefaultPolicies } from "../policies/presets.js";
 import { FIRST_NODE_ID } from "./create-organization.js";
 import { checkNodeName, NODE_REMARK_MAX } from "./node-rules.js";
 import { checkLength, checkTags, orgNotExist, requireAdminOrg } from "./rules.js";
@@ -64,6 +65,7 @@ export async function addNode(ctx: Context, n: NewNode, codes: AddNodeCodes): Pr
       const nodeId = await tx.counters.next("node", FIRST_NODE_ID);
       await tx.nodes.insert({ node_id: nodeId, org_id: org.org_id, parent_id: parent.node_id, name: n.name, remark: n.remark ?? null, depth: parent.depth + 1, created_at: now, updated_at: now });
       await tx.tags.set("node", nodeId, tags);
+      await bindDefaultPolicies(tx, org.org_id, { type: "NODE", nodeId }, now);
       return nodeId;
     });
   } catch (e) {
