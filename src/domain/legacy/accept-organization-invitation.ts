@@ -18,7 +18,8 @@ const inOrganizationAlready = () =>
  * invitation's terms (member type Invite, its department, permissions, payer and tags), in one
  * transaction that checks every joining rule again: the registry or the organization may have
  * changed since the invitation was made. Also answers invitations made with 2021-03-31's
- * InviteOrganizationMember.
+ * InviteOrganizationMember. The new member gets the organization's default policies (FullQcloudAccess
+ * once service control policies are enabled).
  * @throws ResourceNotFound.InvitationNotExist (unknown, someone else's, answered, cancelled or expired),
  *   FailedOperation.InOrganizationAlready; when a rule no longer holds, the code SendOrganizationInvitation
  *   or InviteOrganizationMember gives for it (e.g. FailedOperation.MemberNameUsed, LimitExceeded.Members,

@@ -30,7 +30,8 @@ export interface NewNode {
 /**
  * Add a department under `parentId` in the organization the caller administers; answers its id.
  * The organization row is locked so concurrent additions respect the count limit; the database's
- * sibling-name uniqueness settles a race on the name.
+ * sibling-name uniqueness settles a race on the name. The new department gets the organization's
+ * default policies (FullQcloudAccess once service control policies are enabled).
  * @throws InvalidParameter (Name, Remark), InvalidParameter.TagError, ResourceNotFound.OrganizationNotExist,
  *   codes.parentNotExist, LimitExceeded.NodeDepthExceedLimit, LimitExceeded.NodeExceedLimit, codes.nameUsed
  */
