@@ -2,7 +2,8 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { ListPoliciesRequest, ListPoliciesResponse } from "../../spec/generated/v20210331.js";
 import type { PolicyScope } from "../../store/policies-repo.js";
 import type { Context } from "../context.js";
-import { policyTypeParam, requireManager, rpPage } from "./rules.js";
+import { rpPage } from "../paging.js";
+import { policyTypeParam, requireManager } from "./rules.js";
 import { listPolicyNode } from "./views.js";
 
 const SCOPES: readonly PolicyScope[] = ["All", "QCS", "Local"];

@@ -1,9 +1,10 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { ListTargetsForPolicyRequest, ListTargetsForPolicyResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../context.js";
+import { rpPage } from "../paging.js";
 import { formatTime } from "../time.js";
 import { RELATED_MEMBER, RELATED_NODE } from "./list-policies-for-target.js";
-import { policyTypeParam, requireManager, requirePolicy, rpPage } from "./rules.js";
+import { policyTypeParam, requireManager, requirePolicy } from "./rules.js";
 
 /** TargetType of ListTargetsForPolicy → the kind of target it keeps. */
 const TARGET_TYPES: ReadonlyMap<string, "NODE" | "MEMBER" | null> = new Map([

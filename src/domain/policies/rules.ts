@@ -167,23 +167,6 @@ export async function pathFromRoot(store: Store, orgId: number, nodeId: number):
   return path;
 }
 
-/** The largest page (Rp) and page number the Rp/Page lists accept. */
-export const MAX_RP = 200;
-export const MAX_PAGE = 200;
-
-/** Check the Rp/Page pair of a policy list (defaults 20 and 1) → InvalidParameter; answers offset and limit. */
-export function rpPage(rp: number | undefined, page: number | undefined): { offset: number; limit: number } {
-  const limit = rp ?? 20;
-  const p = page ?? 1;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RP) {
-    throw new ApiError("InvalidParameter", { en: `Parameter \`Rp\` must be from 1 to ${MAX_RP}.`, zh: `参数\`Rp\`取值须为 1 至 ${MAX_RP}。` });
-  }
-  if (!Number.isInteger(p) || p < 1 || p > MAX_PAGE) {
-    throw new ApiError("InvalidParameter", { en: `Parameter \`Page\` must be from 1 to ${MAX_PAGE}.`, zh: `参数\`Page\`取值须为 1 至 ${MAX_PAGE}。` });
-  }
-  return { offset: (p - 1) * limit, limit };
-}
-
 /** Attach a policy to a target (the caller checked the rules); ids come from a counter. */
 export async function insertAttachment(tx: Store, orgId: number, policy: Pick<OrgPolicy, "policy_id" | "policy_type">, target: PolicyTarget, now: number): Promise<void> {
   const attachmentId = await tx.counters.next("policy_attachment", 1);
