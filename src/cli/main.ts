@@ -162,6 +162,62 @@ member.addCommand(
     ),
 );
 
+account.addCommand(
+  operatorCommand("tag-policy", "turn an account's own (single-account) tag policies on or off, as the Tag console would")
+    .requiredOption("--uin <uin>", "account", uinOf)
+    .requiredOption("--enabled <bool>", "true: the account runs tag policies of its own", boolOf)
+    .action((o) => run(o, "SetStandaloneTagPolicy", { Uin: o.uin, Enabled: o.enabled }, () => `tag policies of ${o.uin}: ${o.enabled ? "on" : "off"}`).catch(fail)),
+);
+
+/** "cvm:instance" → service type and resource type. */
+const resourceTypeOf = (v: string) => {
+  const m = /^([a-z][a-z0-9_-]*):([A-Za-z][A-Za-z0-9_-]*)$/.exec(v);
+  if (!m) throw new Error(`--type must be service:resourceType, e.g. cvm:instance, got "${v}"`);
+  return { service: m[1], type: m[2] };
+};
+/** Repeatable --tag key=value. */
+const tagOf = (v: string, acc: { TagKey: string; TagValue: string }[] = []) => {
+  const eq = v.indexOf("=");
+  if (eq <= 0) throw new Error(`--tag must be key=value, got "${v}"`);
+  return [...acc, { TagKey: v.slice(0, eq), TagValue: v.slice(eq + 1) }];
+};
+const resourceLine = (r: Record<string, any>) => `${r.Resource}  ${r.Tags.map((t: { TagKey: string; TagValue: string }) => `${t.TagKey}=${t.TagValue}`).join(",") || "(no tags)"}`;
+
+const resource = program.command("resource").description("register member accounts' tagged cloud resources (what tag policies are checked against)");
+resource.addCommand(
+  operatorCommand("register", "record a resource of an account and its tags (replaces the tags of one registered before)")
+    .requiredOption("--uin <uin>", "owning account", uinOf)
+    .requiredOption("--type <service:type>", "resource type, e.g. cvm:instance", resourceTypeOf)
+    .requiredOption("--id <id>", "resource id, e.g. ins-1a2b3c4d")
+    .option("--region <region>", "region, e.g. ap-guangzhou")
+    .option("--tag <key=value>", "a tag (repeatable)", tagOf)
+    .action((o) =>
+      run(
+        o,
+        "RegisterMemberResource",
+        { Uin: o.uin, ServiceType: o.type.service, ResourceType: o.type.type, ResourceId: o.id, Region: o.region, Tags: o.tag ?? [] },
+        (r) => resourceLine(r.Resource),
+      ).catch(fail),
+    ),
+);
+resource.addCommand(
+  operatorCommand("list", "list the resources registered for an account")
+    .requiredOption("--uin <uin>", "owning account", uinOf)
+    .option("--offset <n>", "skip this many", Number)
+    .option("--limit <n>", "at most this many", Number)
+    .action((o) => run(o, "ListMemberResources", { Uin: o.uin, Offset: o.offset, Limit: o.limit }, (r) => r.Resources.map(resourceLine).join("\n") || "(none)").catch(fail)),
+);
+resource.addCommand(
+  operatorCommand("deregister", "forget a registered resource")
+    .requiredOption("--uin <uin>", "owning account", uinOf)
+    .requiredOption("--type <service:type>", "resource type, e.g. cvm:instance", resourceTypeOf)
+    .requiredOption("--id <id>", "resource id")
+    .option("--region <region>", "region")
+    .action((o) =>
+      run(o, "DeregisterMemberResource", { Uin: o.uin, ServiceType: o.type.service, ResourceType: o.type.type, ResourceId: o.id, Region: o.region }, () => `deregistered ${o.id}`).catch(fail),
+    ),
+);
+
 function fail(err: unknown): never {
   process.stderr.write(`tco: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);

@@ -17,6 +17,14 @@ export interface DomainSettings {
   maxPendingInvitations: number;
   /** days before a pending invitation expires (TCO_INVITATION_TTL_DAYS) */
   invitationTtlDays: number;
+  /** custom service control policies of one organization (TCO_MAX_SCP_POLICIES) */
+  maxScpPolicies: number;
+  /** custom tag policies of one organization (TCO_MAX_TAG_POLICIES) */
+  maxTagPolicies: number;
+  /** service control policies attached directly to one department or member (TCO_MAX_SCP_ATTACHMENTS) */
+  maxScpAttachments: number;
+  /** tag policies attached directly to one department or member (TCO_MAX_TAG_ATTACHMENTS) */
+  maxTagAttachments: number;
 }
 
 export const DEFAULT_DOMAIN_SETTINGS: DomainSettings = {
@@ -27,6 +35,10 @@ export const DEFAULT_DOMAIN_SETTINGS: DomainSettings = {
   maxNodeDepth: 5,
   maxPendingInvitations: 100,
   invitationTtlDays: 7,
+  maxScpPolicies: 1500,
+  maxTagPolicies: 100,
+  maxScpAttachments: 200,
+  maxTagAttachments: 10,
 };
 
 /**

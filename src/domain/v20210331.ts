@@ -5,6 +5,20 @@ import { addOrganizationMemberEmail } from "./member-email/add-organization-memb
 import { describeOrganizationMemberEmailBind } from "./member-email/describe-organization-member-email-bind.js";
 import { sendOrgMemberAccountBindEmail } from "./member-email/send-org-member-account-bind-email.js";
 import { updateOrganizationMemberEmailBind } from "./member-email/update-organization-member-email-bind.js";
+import { attachPolicy } from "./policies/attach-policy.js";
+import { createPolicy } from "./policies/create-policy.js";
+import { deletePolicy } from "./policies/delete-policy.js";
+import { describeEffectivePolicy } from "./policies/describe-effective-policy.js";
+import { describePolicy } from "./policies/describe-policy.js";
+import { describePolicyConfig } from "./policies/describe-policy-config.js";
+import { detachPolicy } from "./policies/detach-policy.js";
+import { disablePolicyType } from "./policies/disable-policy-type.js";
+import { enablePolicyType } from "./policies/enable-policy-type.js";
+import { listNonCompliantResource } from "./policies/list-non-compliant-resource.js";
+import { listPolicies } from "./policies/list-policies.js";
+import { listPoliciesForTarget } from "./policies/list-policies-for-target.js";
+import { listTargetsForPolicy } from "./policies/list-targets-for-policy.js";
+import { updatePolicy } from "./policies/update-policy.js";
 import { createOrganization } from "./organization/create-organization.js";
 import { checkAccountDelete } from "./members/check-account-delete.js";
 import { createOrganizationMember } from "./members/create-organization-member.js";
@@ -36,7 +50,6 @@ export const V2021_PENDING = [
   "AddShareUnitNode",
   "AddShareUnitResources",
   "AddUserToGroup",
-  "AttachPolicy",
   "BindOrganizationMemberAuthAccount",
   "BindOrganizationPolicySubAccount",
   "CancelOrganizationMemberAuthAccount",
@@ -48,7 +61,6 @@ export const V2021_PENDING = [
   "CreateOrganizationMemberAuthIdentity",
   "CreateOrganizationMemberPolicy",
   "CreateOrganizationMembersPolicy",
-  "CreatePolicy",
   "CreateRoleAssignment",
   "CreateRoleConfiguration",
   "CreateSCIMCredential",
@@ -59,7 +71,6 @@ export const V2021_PENDING = [
   "DeleteOrganizationIdentity",
   "DeleteOrganizationMemberAuthIdentity",
   "DeleteOrganizationMembersPolicy",
-  "DeletePolicy",
   "DeleteRoleAssignment",
   "DeleteRoleConfiguration",
   "DeleteSCIMCredential",
@@ -69,7 +80,6 @@ export const V2021_PENDING = [
   "DeleteShareUnitResources",
   "DeleteUser",
   "DeleteUserSyncProvisioning",
-  "DescribeEffectivePolicy",
   "DescribeIdentityCenter",
   "DescribeOrganizationFinancialByMember",
   "DescribeOrganizationFinancialByMonth",
@@ -78,18 +88,13 @@ export const V2021_PENDING = [
   "DescribeOrganizationMemberAuthIdentities",
   "DescribeOrganizationMemberPolicies",
   "DescribeOrganizationMembersAuthPolicy",
-  "DescribePolicy",
-  "DescribePolicyConfig",
   "DescribeResourceToShareMember",
   "DescribeShareAreas",
   "DescribeShareUnitMembers",
   "DescribeShareUnitNodes",
   "DescribeShareUnitResources",
   "DescribeShareUnits",
-  "DetachPolicy",
-  "DisablePolicyType",
   "DismantleRoleConfiguration",
-  "EnablePolicyType",
   "GetExternalSAMLIdentityProvider",
   "GetGroup",
   "GetIPWhitelist",
@@ -105,17 +110,13 @@ export const V2021_PENDING = [
   "ListGroupMembers",
   "ListGroups",
   "ListJoinedGroupsForUser",
-  "ListNonCompliantResource",
   "ListOrgServiceAssignMember",
   "ListOrganizationService",
   "ListPermissionPoliciesInRoleConfiguration",
-  "ListPolicies",
-  "ListPoliciesForTarget",
   "ListRoleAssignments",
   "ListRoleConfigurationProvisionings",
   "ListRoleConfigurations",
   "ListSCIMCredentials",
-  "ListTargetsForPolicy",
   "ListTasks",
   "ListUserSyncProvisionings",
   "ListUsers",
@@ -131,7 +132,6 @@ export const V2021_PENDING = [
   "UpdateIPWhitelist",
   "UpdateOrganizationIdentity",
   "UpdateOrganizationMembersPolicy",
-  "UpdatePolicy",
   "UpdateRoleConfiguration",
   "UpdateSCIMCredentialStatus",
   "UpdateSCIMSynchronizationStatus",
@@ -165,4 +165,18 @@ export const V2021_HANDLERS: Pick<HandlerMap<Api.Actions>, Exclude<Api.ActionNam
   CheckAccountDelete: checkAccountDelete,
   DeleteAccount: deleteAccount,
   ListOrganizationIdentity: listOrganizationIdentity,
+  CreatePolicy: createPolicy,
+  UpdatePolicy: updatePolicy,
+  DeletePolicy: deletePolicy,
+  DescribePolicy: describePolicy,
+  ListPolicies: listPolicies,
+  AttachPolicy: attachPolicy,
+  DetachPolicy: detachPolicy,
+  ListPoliciesForTarget: listPoliciesForTarget,
+  ListTargetsForPolicy: listTargetsForPolicy,
+  EnablePolicyType: enablePolicyType,
+  DisablePolicyType: disablePolicyType,
+  DescribePolicyConfig: describePolicyConfig,
+  DescribeEffectivePolicy: describeEffectivePolicy,
+  ListNonCompliantResource: listNonCompliantResource,
 };

@@ -1,6 +1,7 @@
 import { createAccessKeyAction, createAccountAction, listAccountsAction, updateAccountAction } from "./accounts.js";
 import type { OperatorHandler } from "./context.js";
 import { confirmMemberEmailAction } from "./email.js";
+import { deregisterMemberResourceAction, listMemberResourcesAction, registerMemberResourceAction, setStandaloneTagPolicyAction } from "./resources.js";
 import { OPERATOR_SCHEMA } from "./schema.js";
 import { clearFaultsAction, injectFaultAction, listFaultsAction, resetStateAction } from "./state.js";
 
@@ -17,4 +18,8 @@ export const OPERATOR_HANDLERS: Record<keyof typeof OPERATOR_SCHEMA.actions, Ope
   ListFaults: listFaultsAction,
   ClearFaults: clearFaultsAction,
   ConfirmMemberEmail: confirmMemberEmailAction,
+  RegisterMemberResource: registerMemberResourceAction,
+  ListMemberResources: listMemberResourcesAction,
+  DeregisterMemberResource: deregisterMemberResourceAction,
+  SetStandaloneTagPolicy: setStandaloneTagPolicyAction,
 };

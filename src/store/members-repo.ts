@@ -241,4 +241,10 @@ export class MembersRepo {
   findByName(orgId: number, name: string): Promise<OrgMember | undefined> {
     return this.db.selectFrom("org_members").selectAll().where("org_id", "=", orgId).where("name", "=", name).executeTakeFirst();
   }
+
+  /** The UINs of every account of an organization, its admin included, ascending. */
+  async uinsInOrg(orgId: number): Promise<number[]> {
+    const rows = await this.db.selectFrom("org_members").select("member_uin").where("org_id", "=", orgId).orderBy("member_uin").execute();
+    return rows.map((r) => r.member_uin);
+  }
 }

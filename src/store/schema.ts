@@ -16,6 +16,12 @@ export interface DB {
   org_identity_policies: OrgIdentityPoliciesTable;
   org_member_identities: OrgMemberIdentitiesTable;
   org_member_create_records: OrgMemberCreateRecordsTable;
+  org_policies: OrgPoliciesTable;
+  org_policy_types: OrgPolicyTypesTable;
+  policy_attachments: PolicyAttachmentsTable;
+  member_resources: MemberResourcesTable;
+  member_resource_tags: MemberResourceTagsTable;
+  standalone_tag_policies: StandaloneTagPoliciesTable;
 }
 
 export interface CountersTable {
@@ -212,4 +218,63 @@ export interface OrgMemberCreateRecordsTable {
   error_code: string | null;
   created_at: number;
   updated_at: number;
+}
+export type PolicyType = "SERVICE_CONTROL_POLICY" | "TAG_POLICY";
+
+export interface OrgPoliciesTable {
+  policy_id: number;
+  /** null for presets, which every organization sees */
+  org_id: number | null;
+  policy_type: PolicyType;
+  name: string;
+  description: string | null;
+  content: string;
+  /** 1 for the presets (API Type 2), 0 for custom policies (API Type 1) */
+  is_preset: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface OrgPolicyTypesTable {
+  org_id: number;
+  policy_type: PolicyType;
+  enabled_at: number;
+}
+
+export type PolicyTargetType = "NODE" | "MEMBER";
+
+export interface PolicyAttachmentsTable {
+  attachment_id: number;
+  org_id: number;
+  policy_id: number;
+  policy_type: PolicyType;
+  target_type: PolicyTargetType;
+  /** set when target_type is NODE */
+  node_id: number | null;
+  /** set when target_type is MEMBER */
+  member_uin: number | null;
+  created_at: number;
+}
+
+export interface MemberResourcesTable {
+  resource_id: number;
+  uin: number;
+  service_type: string;
+  resource_type: string;
+  /** "" when the resource has no region */
+  region: string;
+  resource_key: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface MemberResourceTagsTable {
+  resource_id: number;
+  tag_key: string;
+  tag_value: string;
+}
+
+export interface StandaloneTagPoliciesTable {
+  uin: number;
+  enabled_at: number;
 }

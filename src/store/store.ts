@@ -11,9 +11,12 @@ import { IdentitiesRepo } from "./identities-repo.js";
 import { InvitationsRepo } from "./invitations-repo.js";
 import { KeysRepo } from "./keys-repo.js";
 import { MemberRecordsRepo } from "./member-records-repo.js";
+import { MemberResourcesRepo, StandaloneTagPoliciesRepo } from "./member-resources-repo.js";
 import { MembersRepo } from "./members-repo.js";
 import { NodesRepo } from "./nodes-repo.js";
 import { OrganizationsRepo } from "./organizations-repo.js";
+import { PoliciesRepo, PolicyTypesRepo } from "./policies-repo.js";
+import { PolicyAttachmentsRepo } from "./policy-attachments-repo.js";
 import { TagsRepo } from "./tags-repo.js";
 import { MIGRATIONS } from "./migrations/index.js";
 import type { DB } from "./schema.js";
@@ -47,6 +50,11 @@ export class Store {
   readonly emailBinds: EmailBindsRepo;
   readonly identities: IdentitiesRepo;
   readonly memberRecords: MemberRecordsRepo;
+  readonly policies: PoliciesRepo;
+  readonly policyTypes: PolicyTypesRepo;
+  readonly policyAttachments: PolicyAttachmentsRepo;
+  readonly memberResources: MemberResourcesRepo;
+  readonly standaloneTagPolicies: StandaloneTagPoliciesRepo;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -65,6 +73,11 @@ export class Store {
     this.emailBinds = new EmailBindsRepo(db);
     this.identities = new IdentitiesRepo(db);
     this.memberRecords = new MemberRecordsRepo(db);
+    this.policies = new PoliciesRepo(db);
+    this.policyTypes = new PolicyTypesRepo(db);
+    this.policyAttachments = new PolicyAttachmentsRepo(db);
+    this.memberResources = new MemberResourcesRepo(db);
+    this.standaloneTagPolicies = new StandaloneTagPoliciesRepo(db);
   }
 
   /** Run `fn` in one transaction; a nested call joins the outer transaction. */
@@ -77,6 +90,10 @@ export class Store {
   async reset(): Promise<void> {
     await this.transaction(async (tx) => {
       // children before parents; the root node reference is broken first
+      for (const table of ["policy_attachments", "org_policy_types"] as const) await tx.db.deleteFrom(table).execute();
+      await tx.policies.deleteAllCustom();
+      await tx.memberResources.deleteAll();
+      await tx.standaloneTagPolicies.deleteAll();
       for (const table of ["member_email_binds", "resource_tags", "org_auth_relations", "org_invitations", "org_members", "org_nodes", "organizations", "counters"] as const) {
         await tx.db.deleteFrom(table).execute();
       }

@@ -10,7 +10,6 @@ import { ACTION_ERROR_CODES } from "../../src/spec/generated/errors.js";
 const BILLING = "decided by Tencent Cloud's billing system, which TCO does not model";
 const ACTIVATION = "belongs to the member's e-mail activation page (link, SMS code, password), which the operator's ConfirmMemberEmail stands in for";
 const SHARING = "resource sharing is not built yet (its share units and shared nodes cannot exist)";
-const POLICIES = "management policies are not built yet";
 const CIC = "Identity Center is not built yet";
 const BACKEND = "a failure of an internal Tencent Cloud system that TCO has no counterpart of";
 
@@ -35,13 +34,11 @@ const UNREACHABLE: Record<string, string> = {
   "FailedOperation.QuiteShareUnit": SHARING,
   "FailedOperation.ShareNodeExisted": SHARING,
   "FailedOperation.ShareUnitNotEmpty": SHARING,
-  "FailedOperation.OrgMemberPolicyExist": POLICIES,
-  "FailedOperation.OrganizationPolicyIsNotDisabled": POLICIES,
+  "FailedOperation.OrgMemberPolicyExist": "members carry no member access policies that DeleteOrganization would have to check",
   "UnsupportedOperation.AdminAccountExistCICRoleConfig": CIC,
   "UnsupportedOperation.AdminAccountExistCICUserConfig": CIC,
   "UnsupportedOperation.MemberHasVoucher": BILLING,
   "UnsupportedOperation.MemberIsNotClient": "decided by the reseller system; the registry's agent flag does not tell a reseller from its client",
-  "InvalidParameter.OrganizationNodeNotExist": "an unknown ParentNodeId answers ResourceNotFound.OrganizationNodeNotExist, the more specific documented code",
   "FailedOperation.UserNotRegister": "means the caller is not a main account; 2018-12-25 has no sub-account callers",
   FailedOperation: "the bare code is never answered on purpose: every failure has a specific code",
 };
@@ -54,6 +51,29 @@ function sources(dir: string): string[] {
   );
 }
 
+const POLICY_READS = ["DescribePolicy", "DescribePolicyConfig", "ListPolicies", "ListPoliciesForTarget", "ListTargetsForPolicy", "DescribeEffectivePolicy"];
+const NOT_READ = "the product-wide not-found list these policy reads document; they read none of those resources";
+
+/** Like UNREACHABLE, for codes that only some actions cannot answer: code → [actions, reason]. */
+const UNREACHABLE_IN: Record<string, [readonly string[], string]> = {
+  "InvalidParameter.InterfaceNotExist": [POLICY_READS, "the interface always exists"],
+  "ResourceNotFound.ApplyNotExist": [POLICY_READS, NOT_READ],
+  "ResourceNotFound.ChangePermissionNotExist": [POLICY_READS, NOT_READ],
+  "ResourceNotFound.MemberEventNotExist": [POLICY_READS, NOT_READ],
+  "ResourceNotFound.MemberIdentityNotExist": [POLICY_READS, NOT_READ],
+  "ResourceNotFound.MemberOperateProcessNotExist": [POLICY_READS, NOT_READ],
+  "ResourceNotFound.MemberPolicyNotExist": [POLICY_READS, NOT_READ],
+  "ResourceNotFound.NotFound": [POLICY_READS, NOT_READ],
+  "ResourceNotFound.OrganizationIdentityNotExist": [POLICY_READS, NOT_READ],
+  "ResourceNotFound.OrganizationServiceAssignNotExist": [POLICY_READS, NOT_READ],
+  "ResourceNotFound.ResourceTypeNotExist": [POLICY_READS, NOT_READ],
+  "ResourceNotFound.ServiceRoleNotExist": [POLICY_READS, NOT_READ],
+  "ResourceNotFound.ShareResourceMemberNotExist": [POLICY_READS, NOT_READ],
+  ResourceUnavailable: [["ListPolicies"], "ListPolicies reads only the organization's own policies, always available"],
+};
+
+const exempt = (action: string, code: string) => code in UNREACHABLE || (UNREACHABLE_IN[code]?.[0].includes(action) ?? false);
+
 describe("documented error codes", () => {
   it("of every implemented action are asserted by some test, or have a written reason they cannot occur", () => {
     const text = sources(testRoot).join("\n");
@@ -63,7 +83,7 @@ describe("documented error codes", () => {
       for (const [action, codes] of Object.entries(actions)) {
         if (pending[version].includes(action)) continue;
         for (const code of codes) {
-          if (!text.includes(`"${code}"`) && !(code in UNREACHABLE)) missing.push(`${version} ${action}: ${code}`);
+          if (!text.includes(`"${code}"`) && !exempt(action, code)) missing.push(`${version} ${action}: ${code}`);
         }
       }
     }

@@ -7,6 +7,7 @@ import { invitationNotExist, requireLiveReceived } from "../invitations/answer.j
 import { checkJoinable, checkMemberRoom, requireAccount, translate } from "../invitations/rules.js";
 import { relationForEntity } from "../organization/auth-relations.js";
 import { decodePermissions } from "../organization/rules.js";
+import { bindDefaultPolicies } from "../policies/presets.js";
 import { LEGACY_INVITE_CODES } from "./send-organization-invitation.js";
 
 const inOrganizationAlready = () =>
@@ -17,7 +18,8 @@ const inOrganizationAlready = () =>
  * invitation's terms (member type Invite, its department, permissions, payer and tags), in one
  * transaction that checks every joining rule again: the registry or the organization may have
  * changed since the invitation was made. Also answers invitations made with 2021-03-31's
- * InviteOrganizationMember.
+ * InviteOrganizationMember. The new member gets the organization's default policies (FullQcloudAccess
+ * once service control policies are enabled).
  * @throws ResourceNotFound.InvitationNotExist (unknown, someone else's, answered, cancelled or expired),
  *   FailedOperation.InOrganizationAlready; when a rule no longer holds, the code SendOrganizationInvitation
  *   or InviteOrganizationMember gives for it (e.g. FailedOperation.MemberNameUsed, LimitExceeded.Members,
@@ -67,6 +69,7 @@ export async function acceptOrganizationInvitation(input: AcceptOrganizationInvi
       });
       const tags = inv.tags_json ? (JSON.parse(inv.tags_json) as TagPair[]) : [];
       if (tags.length > 0) await tx.tags.set("member", inv.invitee_uin, tags);
+      await bindDefaultPolicies(tx, org.org_id, { type: "MEMBER", uin: inv.invitee_uin }, now);
       if (!(await tx.invitations.finish(inv.invitation_id, "Accepted", now))) throw invitationNotExist(input.Id);
     });
   } catch (e) {

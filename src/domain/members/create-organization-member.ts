@@ -7,6 +7,7 @@ import { createAccount } from "../accounts/create-account.js";
 import type { Context } from "../context.js";
 import { checkLength, checkName, checkPermissions, checkPolicyType, checkTags, encodePermissions, POLICY_FINANCIAL, requireAdminOrg } from "../organization/rules.js";
 import { ensureHostRelation } from "../organization/auth-relations.js";
+import { bindDefaultPolicies } from "../policies/presets.js";
 import { relationEntity } from "./entity.js";
 import { checkAdminVerification, checkPayer } from "./finance.js";
 import { LOGIN_IDENTITY_ID, parsePayUin, payUinIllegal, paysOnBehalf, STORED_TEXT_MAX } from "./rules.js";
@@ -153,6 +154,7 @@ async function attempt(tx: Store, ctx: Context, org: Organization, recordId: num
     updated_at: now,
   });
   await tx.identities.assign(uin, spec.identityIds, now);
+  await bindDefaultPolicies(tx, org.org_id, { type: "MEMBER", uin }, now);
   await tx.tags.set("member", uin, spec.tags);
   await tx.memberRecords.succeed(recordId, uin, now);
   return uin;

@@ -4,6 +4,7 @@ import type { AddOrganizationNodeRequest, AddOrganizationNodeResponse } from "..
 import { isUniqueViolation } from "../../store/errors.js";
 import type { TagPair } from "../../store/tags-repo.js";
 import type { Context } from "../context.js";
+import { bindDefaultPolicies } from "../policies/presets.js";
 import { FIRST_NODE_ID } from "./create-organization.js";
 import { checkNodeName, NODE_REMARK_MAX } from "./node-rules.js";
 import { checkLength, checkTags, orgNotExist, requireAdminOrg } from "./rules.js";
@@ -29,7 +30,8 @@ export interface NewNode {
 /**
  * Add a department under `parentId` in the organization the caller administers; answers its id.
  * The organization row is locked so concurrent additions respect the count limit; the database's
- * sibling-name uniqueness settles a race on the name.
+ * sibling-name uniqueness settles a race on the name. The new department gets the organization's
+ * default policies (FullQcloudAccess once service control policies are enabled).
  * @throws InvalidParameter (Name, Remark), InvalidParameter.TagError, ResourceNotFound.OrganizationNotExist,
  *   codes.parentNotExist, LimitExceeded.NodeDepthExceedLimit, LimitExceeded.NodeExceedLimit, codes.nameUsed
  */
@@ -64,6 +66,7 @@ export async function addNode(ctx: Context, n: NewNode, codes: AddNodeCodes): Pr
       const nodeId = await tx.counters.next("node", FIRST_NODE_ID);
       await tx.nodes.insert({ node_id: nodeId, org_id: org.org_id, parent_id: parent.node_id, name: n.name, remark: n.remark ?? null, depth: parent.depth + 1, created_at: now, updated_at: now });
       await tx.tags.set("node", nodeId, tags);
+      await bindDefaultPolicies(tx, org.org_id, { type: "NODE", nodeId }, now);
       return nodeId;
     });
   } catch (e) {
