@@ -22,6 +22,13 @@ import { describeOrganizationAuthNode } from "./organization/describe-organizati
 import { describeOrganizationNodes } from "./organization/describe-organization-nodes.js";
 import { quitOrganization } from "./organization/quit-organization.js";
 import { updateOrganizationNode } from "./organization/update-organization-node.js";
+import { describeOrganizationFinancialByMember } from "./financial/describe-organization-financial-by-member.js";
+import { describeOrganizationFinancialByMonth } from "./financial/describe-organization-financial-by-month.js";
+import { describeOrganizationFinancialByProduct } from "./financial/describe-organization-financial-by-product.js";
+import { createOrgServiceAssign } from "./services/create-org-service-assign.js";
+import { deleteOrgServiceAssign } from "./services/delete-org-service-assign.js";
+import { listOrgServiceAssignMember } from "./services/list-org-service-assign-member.js";
+import { listOrganizationService } from "./services/list-organization-service.js";
 
 /**
  * Wiring of API version 2021-03-31: the implemented handlers by action, and the actions not built yet
@@ -43,7 +50,6 @@ export const V2021_PENDING = [
   "CancelOrganizationPolicySubAccount",
   "ClearExternalSAMLIdentityProvider",
   "CreateGroup",
-  "CreateOrgServiceAssign",
   "CreateOrganizationIdentity",
   "CreateOrganizationMemberAuthIdentity",
   "CreateOrganizationMemberPolicy",
@@ -55,7 +61,6 @@ export const V2021_PENDING = [
   "CreateUser",
   "CreateUserSyncProvisioning",
   "DeleteGroup",
-  "DeleteOrgServiceAssign",
   "DeleteOrganizationIdentity",
   "DeleteOrganizationMemberAuthIdentity",
   "DeleteOrganizationMembersPolicy",
@@ -71,9 +76,6 @@ export const V2021_PENDING = [
   "DeleteUserSyncProvisioning",
   "DescribeEffectivePolicy",
   "DescribeIdentityCenter",
-  "DescribeOrganizationFinancialByMember",
-  "DescribeOrganizationFinancialByMonth",
-  "DescribeOrganizationFinancialByProduct",
   "DescribeOrganizationMemberAuthAccounts",
   "DescribeOrganizationMemberAuthIdentities",
   "DescribeOrganizationMemberPolicies",
@@ -106,8 +108,6 @@ export const V2021_PENDING = [
   "ListGroups",
   "ListJoinedGroupsForUser",
   "ListNonCompliantResource",
-  "ListOrgServiceAssignMember",
-  "ListOrganizationService",
   "ListPermissionPoliciesInRoleConfiguration",
   "ListPolicies",
   "ListPoliciesForTarget",
@@ -165,4 +165,11 @@ export const V2021_HANDLERS: Pick<HandlerMap<Api.Actions>, Exclude<Api.ActionNam
   CheckAccountDelete: checkAccountDelete,
   DeleteAccount: deleteAccount,
   ListOrganizationIdentity: listOrganizationIdentity,
+  ListOrganizationService: listOrganizationService,
+  CreateOrgServiceAssign: createOrgServiceAssign,
+  DeleteOrgServiceAssign: deleteOrgServiceAssign,
+  ListOrgServiceAssignMember: listOrgServiceAssignMember,
+  DescribeOrganizationFinancialByMember: describeOrganizationFinancialByMember,
+  DescribeOrganizationFinancialByMonth: describeOrganizationFinancialByMonth,
+  DescribeOrganizationFinancialByProduct: describeOrganizationFinancialByProduct,
 };

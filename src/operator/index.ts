@@ -1,7 +1,9 @@
 import { createAccessKeyAction, createAccountAction, listAccountsAction, updateAccountAction } from "./accounts.js";
 import type { OperatorHandler } from "./context.js";
+import { clearBillsAction, loadBillsAction } from "./bills.js";
 import { confirmMemberEmailAction } from "./email.js";
 import { OPERATOR_SCHEMA } from "./schema.js";
+import { setServiceUsageAction } from "./services.js";
 import { clearFaultsAction, injectFaultAction, listFaultsAction, resetStateAction } from "./state.js";
 
 export { OPERATOR_SCHEMA, OPERATOR_VERSION } from "./schema.js";
@@ -17,4 +19,7 @@ export const OPERATOR_HANDLERS: Record<keyof typeof OPERATOR_SCHEMA.actions, Ope
   ListFaults: listFaultsAction,
   ClearFaults: clearFaultsAction,
   ConfirmMemberEmail: confirmMemberEmailAction,
+  LoadBills: loadBillsAction,
+  ClearBills: clearBillsAction,
+  SetServiceUsage: setServiceUsageAction,
 };

@@ -20,6 +20,11 @@ export interface MemberFilter {
   entityName?: string;
   /** members carrying every one of these tags */
   tags?: readonly TagPair[];
+  /**
+   * members a delegated admin with a partial scope manages: those its scope names, and those in
+   * `nodeIds` (the scope's departments and their sub-departments)
+   */
+  scope?: { serviceId: number; adminUin: number; nodeIds: readonly number[] };
 }
 
 /** A member with the names a listing shows next to it. */
@@ -148,6 +153,22 @@ export class MembersRepo {
     if (f.entityName !== undefined) {
       const entity = f.entityName;
       q = q.where("m.member_uin", "in", (eb) => eb.selectFrom("accounts").select("accounts.uin").where("accounts.entity_name", "=", entity));
+    }
+    if (f.scope) {
+      const { serviceId, adminUin, nodeIds } = f.scope;
+      q = q.where((eb) => {
+        const named = eb(
+          "m.member_uin",
+          "in",
+          eb
+            .selectFrom("org_service_scope_members as s")
+            .select("s.member_uin")
+            .where("s.org_id", "=", f.orgId)
+            .where("s.service_id", "=", serviceId)
+            .where("s.admin_uin", "=", adminUin),
+        );
+        return nodeIds.length > 0 ? eb.or([named, eb("m.node_id", "in", nodeIds)]) : named;
+      });
     }
     for (const t of f.tags ?? []) {
       q = q.where("m.member_uin", "in", (eb) =>

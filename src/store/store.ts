@@ -2,6 +2,7 @@ import { Kysely, Migrator, sql, type CompiledQuery, type MigrationProvider } fro
 import { join } from "node:path";
 import { AccountsRepo } from "./accounts-repo.js";
 import { AuthRelationsRepo } from "./auth-relations-repo.js";
+import { BillsRepo } from "./bills-repo.js";
 import { CountersRepo } from "./counters-repo.js";
 import { EmailBindsRepo } from "./email-binds-repo.js";
 import { explainPlan, refreshStatistics } from "./dialects/explain.js";
@@ -14,6 +15,7 @@ import { MemberRecordsRepo } from "./member-records-repo.js";
 import { MembersRepo } from "./members-repo.js";
 import { NodesRepo } from "./nodes-repo.js";
 import { OrganizationsRepo } from "./organizations-repo.js";
+import { ServiceAssignsRepo } from "./service-assigns-repo.js";
 import { TagsRepo } from "./tags-repo.js";
 import { MIGRATIONS } from "./migrations/index.js";
 import type { DB } from "./schema.js";
@@ -47,6 +49,8 @@ export class Store {
   readonly emailBinds: EmailBindsRepo;
   readonly identities: IdentitiesRepo;
   readonly memberRecords: MemberRecordsRepo;
+  readonly serviceAssigns: ServiceAssignsRepo;
+  readonly bills: BillsRepo;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -65,6 +69,8 @@ export class Store {
     this.emailBinds = new EmailBindsRepo(db);
     this.identities = new IdentitiesRepo(db);
     this.memberRecords = new MemberRecordsRepo(db);
+    this.serviceAssigns = new ServiceAssignsRepo(db);
+    this.bills = new BillsRepo(db);
   }
 
   /** Run `fn` in one transaction; a nested call joins the outer transaction. */
@@ -77,7 +83,7 @@ export class Store {
   async reset(): Promise<void> {
     await this.transaction(async (tx) => {
       // children before parents; the root node reference is broken first
-      for (const table of ["member_email_binds", "resource_tags", "org_auth_relations", "org_invitations", "org_members", "org_nodes", "organizations", "counters"] as const) {
+      for (const table of ["org_service_scope_members", "org_service_scope_nodes", "org_service_assigns", "org_bills", "member_email_binds", "resource_tags", "org_auth_relations", "org_invitations", "org_members", "org_nodes", "organizations", "counters"] as const) {
         await tx.db.deleteFrom(table).execute();
       }
       await tx.accounts.deleteAllButRoot();
