@@ -30,11 +30,13 @@ interface Listing {
   scope?: MemberFilter["scope"];
 }
 
-const serviceNotExist = (product: string) =>
-  new ApiError("ResourceNotFound.OrganizationServiceNotExist", {
-    en: `The caller is not a delegated admin of the organization service ${product}.`,
-    zh: `调用者不是集团服务 ${product} 的委派管理员。`,
-  });
+const serviceNotExist = (product: string, known: boolean) =>
+  new ApiError(
+    "ResourceNotFound.OrganizationServiceNotExist",
+    known
+      ? { en: `The caller is not a delegated admin of the organization service ${product}.`, zh: `调用者不是集团服务 ${product} 的委派管理员。` }
+      : { en: `Parameter \`Product\`: organization service ${product} does not exist.`, zh: `参数\`Product\`：集团服务 ${product} 不存在。` },
+  );
 
 /**
  * The members the caller may list. The admin lists them all (a Product, when given, must be a
@@ -50,7 +52,7 @@ async function listing(ctx: Context, product: string | undefined): Promise<Listi
     throw new ApiError("InvalidParameter", { en: `Parameter \`Product\`: "${product}" is not a product abbreviation.`, zh: `参数\`Product\`：“${product}”不是产品简称。` });
   }
   const service = product === undefined ? undefined : serviceByProduct(product);
-  if (product !== undefined && !service) throw serviceNotExist(product);
+  if (product !== undefined && !service) throw serviceNotExist(product, false);
   if (membership.is_admin === 1) return { org };
   if (!service) {
     throw new ApiError("ResourceNotFound.OrganizationNotExist", {
@@ -59,7 +61,7 @@ async function listing(ctx: Context, product: string | undefined): Promise<Listi
     });
   }
   const assign = await ctx.store.serviceAssigns.find(org.org_id, service.id, ctx.caller.uin);
-  if (!assign) throw serviceNotExist(service.product);
+  if (!assign) throw serviceNotExist(service.product, true);
   if (assign.management_scope !== SCOPE_PARTIAL) return { org };
   const named = await ctx.store.serviceAssigns.scopeNodeIds(org.org_id, service.id, ctx.caller.uin);
   return { org, scope: { serviceId: service.id, adminUin: ctx.caller.uin, nodeIds: withDescendants(await ctx.store.nodes.listByOrg(org.org_id), named) } };
