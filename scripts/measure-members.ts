@@ -2,7 +2,8 @@
  * Measure DescribeOrganizationMembers on one organization with 100,000 members, on SQLite and
  * (when TCO_TEST_DATABASE_URL is set) PostgreSQL: seeds the members in bulk through the store,
  * then prints the handler's server-side time (median and p95 of repeated calls) and the query
- * plans of the count and page queries for Offset 0, 50,000 and 99,950 and for SearchKey.
+ * plans of the count and page queries for Offset 0, 50,000 and 99,950, for SearchKey, and for a
+ * delegated admin whose partial scope names 1% of the members and the department.
  * Nothing is asserted; this is a developer tool.
  *
  *   npm run build && node dist/scripts/measure-members.js [members]
@@ -26,6 +27,9 @@ const DEPT_NODE = 100002;
 const ADMIN = 100000000002;
 const FIRST_MEMBER = 200000000000;
 const RUNS = 30;
+/** A delegated admin of Config (service 18) managing every 100th member and the department. */
+const DELEGATE = FIRST_MEMBER + 1;
+const CONFIG_SERVICE = 18;
 
 async function seed(store: Store): Promise<void> {
   const now = Date.now();
@@ -56,6 +60,8 @@ async function seed(store: Store): Promise<void> {
       await tx.identities.assignMany(identities);
       for (const m of members) if (m.member_uin % 100 === 0) await tx.tags.set("member", m.member_uin, [{ TagKey: "env", TagValue: "prod" }]);
     }
+    const scopeUins = Array.from({ length: Math.floor(MEMBERS / 100) }, (_, i) => FIRST_MEMBER + i * 100);
+    await tx.serviceAssigns.insertMany([{ org_id: ORG_ID, service_id: CONFIG_SERVICE, member_uin: DELEGATE, management_scope: 2, created_at: now }], { uins: scopeUins, nodeIds: [DEPT_NODE] });
   });
   await store.analyze();
 }
@@ -72,10 +78,12 @@ interface Case {
   offset: number;
   searchKey?: string;
   nodeId?: number;
+  /** list as the delegated admin (Product config) instead of the organization's admin */
+  delegate?: boolean;
 }
 
 async function measure(dialect: string, store: Store): Promise<void> {
-  const ctx: Context = { caller: { uin: ADMIN, isRoot: false }, store, now: Date.now, requestId: "measure", lang: "en", settings: DEFAULT_DOMAIN_SETTINGS };
+  const ctxOf = (uin: number): Context => ({ caller: { uin, isRoot: false }, store, now: Date.now, requestId: "measure", lang: "en", settings: DEFAULT_DOMAIN_SETTINGS });
   const cases: Case[] = [
     { label: "Offset 0", offset: 0 },
     { label: "Offset 50000", offset: 50_000 },
@@ -85,10 +93,12 @@ async function measure(dialect: string, store: Store): Promise<void> {
     { label: 'SearchKey "nobody" (no match)', offset: 0, searchKey: "nobody" },
     { label: 'SearchKey "member" (all match), Offset 50000', offset: 50_000, searchKey: "member" },
     { label: "NodeId (10% of members), Offset 9950", offset: 9_950, nodeId: DEPT_NODE },
+    { label: `delegated admin, scope of 1% of members and a department (10%), Offset ${Math.floor(MEMBERS / 10)}`, offset: Math.floor(MEMBERS / 10), delegate: true },
   ];
   console.log(`\n=== ${dialect}: ${MEMBERS} members ===`);
   for (const c of cases) {
-    const input = { Offset: c.offset, Limit: 50, SearchKey: c.searchKey, NodeId: c.nodeId };
+    const input = { Offset: c.offset, Limit: 50, SearchKey: c.searchKey, NodeId: c.nodeId, Product: c.delegate ? "config" : undefined };
+    const ctx = ctxOf(c.delegate ? DELEGATE : ADMIN);
     for (let i = 0; i < 3; i++) await describeOrganizationMembers(input, ctx);
     const samples: number[] = [];
     let total = 0;
@@ -102,7 +112,12 @@ async function measure(dialect: string, store: Store): Promise<void> {
     }
     const s = stats(samples);
     console.log(`\n--- ${c.label}: Total ${total}, ${items} items; handler median ${ms(s.median)}, p95 ${ms(s.p95)}, max ${ms(s.max)}`);
-    const filter: MemberFilter = { orgId: ORG_ID, search: searchFilter(c.searchKey), ...(c.nodeId ? { nodeIds: [c.nodeId] } : {}) };
+    const filter: MemberFilter = {
+      orgId: ORG_ID,
+      search: searchFilter(c.searchKey),
+      ...(c.nodeId ? { nodeIds: [c.nodeId] } : {}),
+      ...(c.delegate ? { scope: { serviceId: CONFIG_SERVICE, adminUin: DELEGATE, nodeIds: [DEPT_NODE] } } : {}),
+    };
     console.log("count plan:");
     for (const line of await store.explain(store.members.compileCount(filter))) console.log(`  ${line}`);
     console.log("page plan:");

@@ -6,6 +6,7 @@ import { ROOT_CREDENTIALS_FILE } from "../bootstrap.js";
 import { DEFAULT_PORT, loadConfig } from "../config.js";
 import { startServer } from "../http/server.js";
 import { callOperator } from "./client.js";
+import { billsFromCsv } from "./csv.js";
 
 const program = new Command();
 program.name("tco").description("TCO: a self-hosted Tencent Cloud Organization API").showHelpAfterError();
@@ -215,6 +216,43 @@ resource.addCommand(
     .option("--region <region>", "region")
     .action((o) =>
       run(o, "DeregisterMemberResource", { Uin: o.uin, ServiceType: o.type.service, ResourceType: o.type.type, ResourceId: o.id, Region: o.region }, () => `deregistered ${o.id}`).catch(fail),
+    ),
+);
+
+const bills = program.command("bills").description("members' bills behind the financial overview");
+bills.addCommand(
+  operatorCommand("load", "load bill lines from a CSV file (header: member_uin,month,product_code,product_name,amount; amounts in yuan)")
+    .requiredOption("--file <path>", "CSV file")
+    .option("--batch <n>", "lines per LoadBills call", Number, 1000)
+    .action(async (o) => {
+      try {
+        const lines = billsFromCsv(readFileSync(o.file, "utf8"));
+        let loaded = 0;
+        for (let i = 0; i < lines.length; i += o.batch) {
+          const { RequestId: _id, ...r } = await callOperator({ endpoint: o.endpoint, ...operatorCredentials(o) }, "LoadBills", { Bills: lines.slice(i, i + o.batch) });
+          loaded += r.Loaded as number;
+        }
+        process.stdout.write(o.json ? JSON.stringify({ Loaded: loaded }) + "\n" : `loaded ${loaded} bill line(s)\n`);
+      } catch (err) {
+        fail(err);
+      }
+    }),
+);
+bills.addCommand(
+  operatorCommand("clear", "delete the bill lines of some accounts, or all of them")
+    .option("--uin <uin...>", "only these accounts")
+    .action((o) => run(o, "ClearBills", { MemberUins: o.uin?.map(uinOf) }, (r) => `deleted ${r.Deleted} bill line(s)`).catch(fail)),
+);
+
+const service = program.command("service").description("act for organization services");
+service.addCommand(
+  operatorCommand("usage", "switch a delegated admin's organization feature on or off in a service's console")
+    .requiredOption("--uin <uin>", "delegated admin", uinOf)
+    .option("--product <name>", "service product identifier, e.g. config")
+    .option("--service-id <id>", "service id", Number)
+    .requiredOption("--enabled <bool>", "on (true) or off (false)", boolOf)
+    .action((o) =>
+      run(o, "SetServiceUsage", { MemberUin: o.uin, Product: o.product, ServiceId: o.serviceId, Enabled: o.enabled }, (r) => `${r.MemberUin} on service ${r.ServiceId}: usage status ${r.UsageStatus}`).catch(fail),
     ),
 );
 

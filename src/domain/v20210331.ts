@@ -36,6 +36,13 @@ import { describeOrganizationAuthNode } from "./organization/describe-organizati
 import { describeOrganizationNodes } from "./organization/describe-organization-nodes.js";
 import { quitOrganization } from "./organization/quit-organization.js";
 import { updateOrganizationNode } from "./organization/update-organization-node.js";
+import { describeOrganizationFinancialByMember } from "./financial/describe-organization-financial-by-member.js";
+import { describeOrganizationFinancialByMonth } from "./financial/describe-organization-financial-by-month.js";
+import { describeOrganizationFinancialByProduct } from "./financial/describe-organization-financial-by-product.js";
+import { createOrgServiceAssign } from "./services/create-org-service-assign.js";
+import { deleteOrgServiceAssign } from "./services/delete-org-service-assign.js";
+import { listOrgServiceAssignMember } from "./services/list-org-service-assign-member.js";
+import { listOrganizationService } from "./services/list-organization-service.js";
 
 /**
  * Wiring of API version 2021-03-31: the implemented handlers by action, and the actions not built yet
@@ -56,7 +63,6 @@ export const V2021_PENDING = [
   "CancelOrganizationPolicySubAccount",
   "ClearExternalSAMLIdentityProvider",
   "CreateGroup",
-  "CreateOrgServiceAssign",
   "CreateOrganizationIdentity",
   "CreateOrganizationMemberAuthIdentity",
   "CreateOrganizationMemberPolicy",
@@ -67,7 +73,6 @@ export const V2021_PENDING = [
   "CreateUser",
   "CreateUserSyncProvisioning",
   "DeleteGroup",
-  "DeleteOrgServiceAssign",
   "DeleteOrganizationIdentity",
   "DeleteOrganizationMemberAuthIdentity",
   "DeleteOrganizationMembersPolicy",
@@ -81,9 +86,6 @@ export const V2021_PENDING = [
   "DeleteUser",
   "DeleteUserSyncProvisioning",
   "DescribeIdentityCenter",
-  "DescribeOrganizationFinancialByMember",
-  "DescribeOrganizationFinancialByMonth",
-  "DescribeOrganizationFinancialByProduct",
   "DescribeOrganizationMemberAuthAccounts",
   "DescribeOrganizationMemberAuthIdentities",
   "DescribeOrganizationMemberPolicies",
@@ -110,8 +112,6 @@ export const V2021_PENDING = [
   "ListGroupMembers",
   "ListGroups",
   "ListJoinedGroupsForUser",
-  "ListOrgServiceAssignMember",
-  "ListOrganizationService",
   "ListPermissionPoliciesInRoleConfiguration",
   "ListRoleAssignments",
   "ListRoleConfigurationProvisionings",
@@ -179,4 +179,11 @@ export const V2021_HANDLERS: Pick<HandlerMap<Api.Actions>, Exclude<Api.ActionNam
   DescribePolicyConfig: describePolicyConfig,
   DescribeEffectivePolicy: describeEffectivePolicy,
   ListNonCompliantResource: listNonCompliantResource,
+  ListOrganizationService: listOrganizationService,
+  CreateOrgServiceAssign: createOrgServiceAssign,
+  DeleteOrgServiceAssign: deleteOrgServiceAssign,
+  ListOrgServiceAssignMember: listOrgServiceAssignMember,
+  DescribeOrganizationFinancialByMember: describeOrganizationFinancialByMember,
+  DescribeOrganizationFinancialByMonth: describeOrganizationFinancialByMonth,
+  DescribeOrganizationFinancialByProduct: describeOrganizationFinancialByProduct,
 };

@@ -1,8 +1,10 @@
 import { createAccessKeyAction, createAccountAction, listAccountsAction, updateAccountAction } from "./accounts.js";
 import type { OperatorHandler } from "./context.js";
+import { clearBillsAction, loadBillsAction } from "./bills.js";
 import { confirmMemberEmailAction } from "./email.js";
 import { deregisterMemberResourceAction, listMemberResourcesAction, registerMemberResourceAction, setStandaloneTagPolicyAction } from "./resources.js";
 import { OPERATOR_SCHEMA } from "./schema.js";
+import { setServiceUsageAction } from "./services.js";
 import { clearFaultsAction, injectFaultAction, listFaultsAction, resetStateAction } from "./state.js";
 
 export { OPERATOR_SCHEMA, OPERATOR_VERSION } from "./schema.js";
@@ -22,4 +24,7 @@ export const OPERATOR_HANDLERS: Record<keyof typeof OPERATOR_SCHEMA.actions, Ope
   ListMemberResources: listMemberResourcesAction,
   DeregisterMemberResource: deregisterMemberResourceAction,
   SetStandaloneTagPolicy: setStandaloneTagPolicyAction,
+  LoadBills: loadBillsAction,
+  ClearBills: clearBillsAction,
+  SetServiceUsage: setServiceUsageAction,
 };

@@ -22,6 +22,9 @@ export const OPERATOR_SCHEMA: SpecSchema = {
     ListMemberResources: ["ListMemberResourcesRequest", "ListMemberResourcesResponse"],
     DeregisterMemberResource: ["MemberResourceKey", "EmptyResponse"],
     SetStandaloneTagPolicy: ["SetStandaloneTagPolicyRequest", "EmptyResponse"],
+    LoadBills: ["LoadBillsRequest", "LoadBillsResponse"],
+    ClearBills: ["ClearBillsRequest", "ClearBillsResponse"],
+    SetServiceUsage: ["SetServiceUsageRequest", "SetServiceUsageResponse"],
   },
   objects: {
     EmptyRequest: [],
@@ -138,6 +141,28 @@ export const OPERATOR_SCHEMA: SpecSchema = {
     SetStandaloneTagPolicyRequest: [
       ["Uin", "int", "int64", R],
       ["Enabled", "bool", "bool", R],
+    ],
+    LoadBillsRequest: [["Bills", "list", "OperatorBill", R]],
+    OperatorBill: [
+      ["MemberUin", "int", "int64", R],
+      ["Month", "string", "string", R],
+      ["ProductCode", "string", "string", R],
+      ["ProductName", "string", "string", R],
+      ["Amount", "string", "string", R],
+    ],
+    LoadBillsResponse: [["Loaded", "int", "uint64", O]],
+    ClearBillsRequest: [["MemberUins", "list", "int64", 0]],
+    ClearBillsResponse: [["Deleted", "int", "uint64", O]],
+    SetServiceUsageRequest: [
+      ["MemberUin", "int", "int64", R],
+      ["ServiceId", "int", "uint64", 0],
+      ["Product", "string", "string", 0],
+      ["Enabled", "bool", "bool", R],
+    ],
+    SetServiceUsageResponse: [
+      ["MemberUin", "int", "int64", O],
+      ["ServiceId", "int", "uint64", O],
+      ["UsageStatus", "int", "uint64", O],
     ],
     OperatorFault: [
       ["FaultId", "int", "uint64", O],

@@ -20,6 +20,11 @@ export interface MemberFilter {
   entityName?: string;
   /** members carrying every one of these tags */
   tags?: readonly TagPair[];
+  /**
+   * members a delegated admin with a partial scope manages: those its scope names, and those in
+   * `nodeIds` (the scope's departments and their sub-departments)
+   */
+  scope?: { serviceId: number; adminUin: number; nodeIds: readonly number[] };
 }
 
 /** A member with the names a listing shows next to it. */
@@ -137,7 +142,8 @@ export class MembersRepo {
     // Departments belong to one organization, so a department filter alone scopes the listing
     // (and lets the (node_id, member_uin) index answer it without reading rows).
     if (f.nodeIds) q = f.nodeIds.length > 0 ? q.where("m.node_id", "in", f.nodeIds) : q.where(sql<boolean>`1 = 0`);
-    else q = q.where("m.org_id", "=", f.orgId);
+    // so does a delegated admin's scope: its members and departments are the organization's
+    else if (!f.scope) q = q.where("m.org_id", "=", f.orgId);
     if (f.search) {
       const { text, uin } = f.search;
       q = q.where((eb) => {
@@ -148,6 +154,19 @@ export class MembersRepo {
     if (f.entityName !== undefined) {
       const entity = f.entityName;
       q = q.where("m.member_uin", "in", (eb) => eb.selectFrom("accounts").select("accounts.uin").where("accounts.entity_name", "=", entity));
+    }
+    if (f.scope) {
+      // one IN over the union of the two small key sets, each found from its own index (an OR of
+      // the two conditions would make PostgreSQL read every member of the organization)
+      const { serviceId, adminUin, nodeIds } = f.scope;
+      const named = this.db
+        .selectFrom("org_service_scope_members as s")
+        .select("s.member_uin")
+        .where("s.org_id", "=", f.orgId)
+        .where("s.service_id", "=", serviceId)
+        .where("s.admin_uin", "=", adminUin);
+      const keys = nodeIds.length > 0 ? named.union(this.db.selectFrom("org_members as d").select("d.member_uin").where("d.node_id", "in", nodeIds)) : named;
+      q = q.where("m.member_uin", "in", keys);
     }
     for (const t of f.tags ?? []) {
       q = q.where("m.member_uin", "in", (eb) =>

@@ -22,6 +22,10 @@ export interface DB {
   member_resources: MemberResourcesTable;
   member_resource_tags: MemberResourceTagsTable;
   standalone_tag_policies: StandaloneTagPoliciesTable;
+  org_service_assigns: OrgServiceAssignsTable;
+  org_service_scope_members: OrgServiceScopeMembersTable;
+  org_service_scope_nodes: OrgServiceScopeNodesTable;
+  org_bills: OrgBillsTable;
 }
 
 export interface CountersTable {
@@ -277,4 +281,44 @@ export interface MemberResourceTagsTable {
 export interface StandaloneTagPoliciesTable {
   uin: number;
   enabled_at: number;
+}
+
+/** A member made delegated admin of an organization service (one row per service and member). */
+export interface OrgServiceAssignsTable {
+  org_id: number;
+  service_id: number;
+  member_uin: number;
+  /** 1: all members, 2: the chosen members and departments */
+  management_scope: number;
+  /** 1: the organization feature is switched on in the service's console, 2: not */
+  usage_status: Generated<number>;
+  created_at: number;
+}
+
+/** Members a delegated admin with ManagementScope 2 manages. */
+export interface OrgServiceScopeMembersTable {
+  org_id: number;
+  service_id: number;
+  admin_uin: number;
+  member_uin: number;
+}
+
+/** Departments a delegated admin with ManagementScope 2 manages (their sub-departments included). */
+export interface OrgServiceScopeNodesTable {
+  org_id: number;
+  service_id: number;
+  admin_uin: number;
+  node_id: number;
+}
+
+/** What an account spent on a product in a month, as loaded by the operator. */
+export interface OrgBillsTable {
+  member_uin: number;
+  /** YYYY-MM */
+  month: string;
+  product_code: string;
+  product_name: string;
+  /** whole cents (1/100 yuan), never negative */
+  amount_cents: number;
+  loaded_at: number;
 }

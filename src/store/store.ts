@@ -2,6 +2,7 @@ import { Kysely, Migrator, sql, type CompiledQuery, type MigrationProvider } fro
 import { join } from "node:path";
 import { AccountsRepo } from "./accounts-repo.js";
 import { AuthRelationsRepo } from "./auth-relations-repo.js";
+import { BillsRepo } from "./bills-repo.js";
 import { CountersRepo } from "./counters-repo.js";
 import { EmailBindsRepo } from "./email-binds-repo.js";
 import { explainPlan, refreshStatistics } from "./dialects/explain.js";
@@ -17,6 +18,7 @@ import { NodesRepo } from "./nodes-repo.js";
 import { OrganizationsRepo } from "./organizations-repo.js";
 import { PoliciesRepo, PolicyTypesRepo } from "./policies-repo.js";
 import { PolicyAttachmentsRepo } from "./policy-attachments-repo.js";
+import { ServiceAssignsRepo } from "./service-assigns-repo.js";
 import { TagsRepo } from "./tags-repo.js";
 import { MIGRATIONS } from "./migrations/index.js";
 import type { DB } from "./schema.js";
@@ -55,6 +57,8 @@ export class Store {
   readonly policyAttachments: PolicyAttachmentsRepo;
   readonly memberResources: MemberResourcesRepo;
   readonly standaloneTagPolicies: StandaloneTagPoliciesRepo;
+  readonly serviceAssigns: ServiceAssignsRepo;
+  readonly bills: BillsRepo;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -78,6 +82,8 @@ export class Store {
     this.policyAttachments = new PolicyAttachmentsRepo(db);
     this.memberResources = new MemberResourcesRepo(db);
     this.standaloneTagPolicies = new StandaloneTagPoliciesRepo(db);
+    this.serviceAssigns = new ServiceAssignsRepo(db);
+    this.bills = new BillsRepo(db);
   }
 
   /** Run `fn` in one transaction; a nested call joins the outer transaction. */
@@ -94,7 +100,7 @@ export class Store {
       await tx.policies.deleteAllCustom();
       await tx.memberResources.deleteAll();
       await tx.standaloneTagPolicies.deleteAll();
-      for (const table of ["member_email_binds", "resource_tags", "org_auth_relations", "org_invitations", "org_members", "org_nodes", "organizations", "counters"] as const) {
+      for (const table of ["org_service_scope_members", "org_service_scope_nodes", "org_service_assigns", "org_bills", "member_email_binds", "resource_tags", "org_auth_relations", "org_invitations", "org_members", "org_nodes", "organizations", "counters"] as const) {
         await tx.db.deleteFrom(table).execute();
       }
       await tx.accounts.deleteAllButRoot();

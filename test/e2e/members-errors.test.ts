@@ -40,7 +40,6 @@ const BILLING = "decided by Tencent Cloud's billing system, which TCO does not m
 const PARTNER = "decided by the reseller (partner) system; the registry's agent flag does not tell a reseller's client apart";
 const BACKEND = "a failure of an internal Tencent Cloud system that TCO has no counterpart of";
 const SHARING = "resource sharing is not built yet";
-const DELEGATION = "organization services and delegated admins are not built yet";
 const CIC = "Identity Center is not built yet";
 const INTERNAL = "an unexpected server failure; never answered on purpose";
 
@@ -100,7 +99,6 @@ const FAULT_ONLY: Record<string, Record<string, string>> = {
     "UnsupportedOperation.MemberAccountExistCICRoleConfig": CIC,
     "UnsupportedOperation.MemberAccountExistCICUserConfig": CIC,
     "UnsupportedOperation.MemberExistOperateProcessNotAllowDelete": "operation approvals are not modelled",
-    "UnsupportedOperation.MemberExistServiceNotAllowDelete": DELEGATION,
     "UnsupportedOperation.MemberNoPayment": BILLING,
   },
   "2021-03-31 MoveOrganizationNodeMembers": {
@@ -116,7 +114,6 @@ const FAULT_ONLY: Record<string, Record<string, string>> = {
     "UnsupportedOperation.MemberAccountExistCICRoleConfig": CIC,
     "UnsupportedOperation.MemberAccountExistCICUserConfig": CIC,
     "UnsupportedOperation.MemberAccountExistResource": "TCO knows no cloud resources of an account",
-    "UnsupportedOperation.MemberExistServiceNotAllowDelete": DELEGATION,
   },
   "2021-03-31 ListOrganizationIdentity": { InternalError: INTERNAL },
   "2018-12-25 ListOrganizationMembers": { FailedOperation: INTERNAL },
@@ -306,6 +303,8 @@ for (const backend of BACKENDS) {
       const guest = await invite(o, "guest");
       await expectCode(V, A, remove([guest.uin, paid.uin]), "FailedOperation.MemberExistDelegatePayerNotAllowDelete");
       assert.equal((await o.c.DescribeOrganizationMembers({ Offset: 0, Limit: 10 })).Total, 4, "nothing is removed when one member may not leave");
+      await o.c.CreateOrgServiceAssign({ Product: "cloudaudit", MemberUins: [guest.uin] });
+      await expectCode(V, A, remove([guest.uin]), "UnsupportedOperation.MemberExistServiceNotAllowDelete");
     });
 
     it("MoveOrganizationNodeMembers", async () => {
@@ -341,6 +340,10 @@ for (const backend of BACKENDS) {
       assert.deepEqual([check.AllowDelete, check.NotAllowReason!.IsCreateMember], [false, false]);
       await expectCode("2021-03-31", "DeleteAccount", o.c.DeleteAccount({ MemberUin: guest.uin }), "UnsupportedOperation.InviteAccountNotAllowDelete");
       await expectCode("2021-03-31", "DeleteAccount", o.c.DeleteAccount({ MemberUin: o.admin.uin }), "UnsupportedOperation.InviteAccountNotAllowDelete");
+      const delegate = await created(o, "delegate");
+      await o.c.CreateOrgServiceAssign({ ServiceId: 12, MemberUins: [delegate] });
+      assert.equal((await o.c.CheckAccountDelete({ MemberUin: delegate })).NotAllowReason!.IsAssignManager, true);
+      await expectCode("2021-03-31", "DeleteAccount", o.c.DeleteAccount({ MemberUin: delegate }), "UnsupportedOperation.MemberExistServiceNotAllowDelete");
     });
 
     it("ListOrganizationIdentity", async () => {

@@ -7,15 +7,15 @@ import { isEntityAdmin } from "./entity.js";
 import { requireMember } from "./rules.js";
 
 /**
- * What stands in the way of deleting a member's account. TCO knows no cloud resources, delegated
- * admins, shared resources, operation approvals or Identity Center deployments yet, so those
- * reasons are always clear; member deletion is always permitted.
+ * What stands in the way of deleting a member's account. TCO knows no cloud resources, shared
+ * resources, operation approvals or Identity Center deployments yet, so those reasons are always
+ * clear; member deletion is always permitted.
  */
 export async function deletionReasons(store: Store, member: OrgMember): Promise<NotAllowReason> {
   return {
     IsCreateMember: member.member_type === "Create" && member.is_admin === 0,
     DeletionPermission: true,
-    IsAssignManager: false,
+    IsAssignManager: (await store.serviceAssigns.servicesOf(member.member_uin)).length > 0,
     IsAuthManager: await isEntityAdmin(store, member),
     IsShareManager: false,
     OperateProcess: false,

@@ -2,6 +2,7 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { DeleteAccountRequest, DeleteAccountResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../context.js";
 import { requireAdminOrg } from "../organization/rules.js";
+import { refuseDelegatedAdmins } from "../services/rules.js";
 import { deletionReasons } from "./check-account-delete.js";
 import { requireMember } from "./rules.js";
 
@@ -10,7 +11,8 @@ import { requireMember } from "./rules.js";
  * organization and the registry, with its access keys, tags and identities (deregistration is
  * immediate in TCO). CheckAccountDelete tells beforehand whether it is allowed.
  * @throws ResourceNotFound.OrganizationNotExist, ResourceNotFound.MemberNotExist,
- *   UnsupportedOperation.InviteAccountNotAllowDelete, FailedOperation.OrganizationAuthManageNotAllowDelete
+ *   UnsupportedOperation.InviteAccountNotAllowDelete, FailedOperation.OrganizationAuthManageNotAllowDelete,
+ *   UnsupportedOperation.MemberExistServiceNotAllowDelete
  */
 export async function deleteAccount(input: DeleteAccountRequest, ctx: Context): Promise<DeleteAccountResponse> {
   const org = await requireAdminOrg(ctx.store, ctx.caller.uin);
@@ -29,6 +31,7 @@ export async function deleteAccount(input: DeleteAccountRequest, ctx: Context): 
         zh: `成员 ${member.member_uin} 是组织的主体管理账号，不能删除。`,
       });
     }
+    if (reasons.IsAssignManager) await refuseDelegatedAdmins(tx, [member], "deleted");
     await tx.tags.deleteFor("member", [member.member_uin]);
     await tx.accounts.delete(member.member_uin);
   });

@@ -5,6 +5,7 @@ import type { Organization } from "../../store/organizations-repo.js";
 import type { Store } from "../../store/store.js";
 import type { Context } from "../context.js";
 import { requireAdminOrg } from "../organization/rules.js";
+import { refuseDelegatedAdmins } from "../services/rules.js";
 import { relationAdmins } from "./entity.js";
 
 /** Why a member cannot leave the organization now, as the error to answer; undefined when it can. */
@@ -73,6 +74,7 @@ export async function removeMembers(ctx: Context, org: Organization, uins: reado
     }
     const blocker = await removalBlockers(tx, org, members, found, ctx.now());
     if (blocker) throw blocker;
+    await refuseDelegatedAdmins(tx, members, "removed");
     await tx.tags.deleteFor("member", [...found]);
     await tx.members.deleteMany(org.org_id, [...found]);
   });
@@ -81,11 +83,12 @@ export async function removeMembers(ctx: Context, org: Organization, uins: reado
 /**
  * DeleteOrganizationMembers — remove members from the caller's organization (their accounts stay).
  * The creator cannot be removed; nor a created member without security information bound, a
- * verified entity's admin, a member paying for others, or a member paid for.
+ * verified entity's admin, a member paying for others, a member paid for, or a delegated admin of
+ * an organization service.
  * @throws ResourceNotFound.OrganizationNotExist, InvalidParameter,
  *   FailedOperation.DisableQuitSelfCreatedOrganization, UnsupportedOperation.CreateMemberNotAllowDelete,
  *   FailedOperation.OrganizationAuthManageNotAllowDelete, FailedOperation.MemberIsDelegatePayerNotAllowDelete,
- *   FailedOperation.MemberExistDelegatePayerNotAllowDelete
+ *   FailedOperation.MemberExistDelegatePayerNotAllowDelete, UnsupportedOperation.MemberExistServiceNotAllowDelete
  */
 export async function deleteOrganizationMembers(input: DeleteOrganizationMembersRequest, ctx: Context): Promise<DeleteOrganizationMembersResponse> {
   const org = await requireAdminOrg(ctx.store, ctx.caller.uin);

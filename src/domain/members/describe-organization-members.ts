@@ -1,10 +1,13 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { DescribeOrganizationMembersRequest, DescribeOrganizationMembersResponse } from "../../spec/generated/v20210331.js";
 import type { MemberFilter } from "../../store/members-repo.js";
+import type { OrgNode } from "../../store/nodes-repo.js";
 import type { Organization } from "../../store/organizations-repo.js";
 import type { Context } from "../context.js";
 import { checkTags, langParam, orgNotExist } from "../organization/rules.js";
 import { checkLimit } from "../paging.js";
+import { serviceByProduct } from "../services/catalogue.js";
+import { SCOPE_PARTIAL } from "../services/rules.js";
 import { memberViews } from "./view.js";
 
 /** A trusted-service product abbreviation such as `cloudaudit`. */
@@ -21,32 +24,69 @@ export function searchFilter(searchKey: string | undefined): MemberFilter["searc
   return { text, uin };
 }
 
-/** The organization whose members the caller may list: its own, as admin. */
-async function listingOrg(ctx: Context, product: string | undefined): Promise<Organization> {
+/** What a caller may list: its organization, and for a delegated admin with a partial scope, that scope. */
+interface Listing {
+  org: Organization;
+  scope?: MemberFilter["scope"];
+}
+
+const serviceNotExist = (product: string, known: boolean) =>
+  new ApiError(
+    "ResourceNotFound.OrganizationServiceNotExist",
+    known
+      ? { en: `The caller is not a delegated admin of the organization service ${product}.`, zh: `调用者不是集团服务 ${product} 的委派管理员。` }
+      : { en: `Parameter \`Product\`: organization service ${product} does not exist.`, zh: `参数\`Product\`：集团服务 ${product} 不存在。` },
+  );
+
+/**
+ * The members the caller may list. The admin lists them all (a Product, when given, must be a
+ * service of the catalogue). A member lists them as the delegated admin of the service Product
+ * names: all of them, or with a partial scope the members it names and those of its departments
+ * and their sub-departments.
+ */
+async function listing(ctx: Context, product: string | undefined): Promise<Listing> {
   const membership = await ctx.store.members.find(ctx.caller.uin);
   const org = membership ? await ctx.store.organizations.find(membership.org_id) : undefined;
   if (!membership || !org) throw orgNotExist();
   if (product !== undefined && !PRODUCT_RE.test(product)) {
     throw new ApiError("InvalidParameter", { en: `Parameter \`Product\`: "${product}" is not a product abbreviation.`, zh: `参数\`Product\`：“${product}”不是产品简称。` });
   }
-  if (membership.is_admin === 1) return org;
-  if (product === undefined) {
+  const service = product === undefined ? undefined : serviceByProduct(product);
+  if (product !== undefined && !service) throw serviceNotExist(product, false);
+  if (membership.is_admin === 1) return { org };
+  if (!service) {
     throw new ApiError("ResourceNotFound.OrganizationNotExist", {
       en: "Only the organization's admin, or a delegated admin naming its `Product`, may list members.",
       zh: "只有组织管理员，或指定`Product`的委派管理员，可以查询成员列表。",
     });
   }
-  // A member lists members as the delegated admin of a trusted service; it is none of `product`'s.
-  throw new ApiError("ResourceNotFound.OrganizationServiceNotExist", {
-    en: `The caller is not a delegated admin of the organization service ${product}.`,
-    zh: `调用者不是集团服务 ${product} 的委派管理员。`,
-  });
+  const assign = await ctx.store.serviceAssigns.find(org.org_id, service.id, ctx.caller.uin);
+  if (!assign) throw serviceNotExist(service.product, true);
+  if (assign.management_scope !== SCOPE_PARTIAL) return { org };
+  const named = await ctx.store.serviceAssigns.scopeNodeIds(org.org_id, service.id, ctx.caller.uin);
+  return { org, scope: { serviceId: service.id, adminUin: ctx.caller.uin, nodeIds: withDescendants(await ctx.store.nodes.listByOrg(org.org_id), named) } };
+}
+
+/** These departments and every department below them. */
+function withDescendants(nodes: readonly OrgNode[], roots: readonly number[]): number[] {
+  const children = new Map<number, number[]>();
+  for (const n of nodes) if (n.parent_id !== null) children.set(n.parent_id, [...(children.get(n.parent_id) ?? []), n.node_id]);
+  const out = new Set<number>();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (out.has(id)) continue;
+    out.add(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return [...out];
 }
 
 /**
  * DescribeOrganizationMembers — a page of the organization's members (its admin included) by
  * ascending UIN, filtered by SearchKey (name contains / exact UIN), AuthName (verified entity),
- * Tags (all of them), NodeId and NodeName (direct members of the department). Names of
+ * Tags (all of them), NodeId and NodeName (direct members of the department). A delegated admin
+ * lists them naming its service in Product, and sees only its management scope. Names of
  * permissions and policies follow Lang (en/zh), else the request's language.
  * @throws ResourceNotFound.OrganizationNotExist, ResourceNotFound.OrganizationServiceNotExist,
  *   ResourceNotFound.OrganizationNodeNotExist, InvalidParameter, InvalidParameter.TagError
@@ -54,8 +94,9 @@ async function listingOrg(ctx: Context, product: string | undefined): Promise<Or
 export async function describeOrganizationMembers(input: DescribeOrganizationMembersRequest, ctx: Context): Promise<DescribeOrganizationMembersResponse> {
   checkLimit(input.Limit);
   const tags = checkTags(input.Tags);
-  const org = await listingOrg(ctx, input.Product);
+  const { org, scope } = await listing(ctx, input.Product);
   const filter: MemberFilter = { orgId: org.org_id, search: searchFilter(input.SearchKey) };
+  if (scope) filter.scope = scope;
   if (tags.length > 0) filter.tags = tags;
   if (input.AuthName) filter.entityName = input.AuthName;
   if (input.NodeId) {

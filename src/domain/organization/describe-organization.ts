@@ -1,17 +1,23 @@
 import type { DescribeOrganizationRequest, DescribeOrganizationResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../context.js";
+import { serviceByProduct } from "../services/catalogue.js";
 import { formatTime } from "../time.js";
 import { decodePermissions, langParam, permissionView, policyName, requireMembership } from "./rules.js";
 
 /** DescribeOrganization — the caller's organization, seen by its admin or by a member.
- *  Permission and policy names follow Lang (en/zh), else the request language.
+ *  Permission and policy names follow Lang (en/zh), else the request language. IsAssignManager
+ *  tells whether the caller is a delegated admin of the organization service Product names (of
+ *  any service without Product; a product the catalogue lacks has none).
  *  @throws ResourceNotFound.OrganizationNotExist */
 export async function describeOrganization(input: DescribeOrganizationRequest, ctx: Context): Promise<DescribeOrganizationResponse> {
   const { org, membership } = await requireMembership(ctx.store, ctx.caller.uin);
-  const [host, payer] = await Promise.all([
+  const [host, payer, delegated] = await Promise.all([
     ctx.store.accounts.find(org.host_uin),
     membership.pay_uin ? ctx.store.accounts.find(membership.pay_uin) : undefined,
+    ctx.store.serviceAssigns.servicesOf(ctx.caller.uin),
   ]);
+  const product = input.Product?.trim();
+  const isAssignManager = product ? delegated.includes(serviceByProduct(product)?.id ?? -1) : delegated.length > 0;
   const tz = ctx.settings.utcOffsetMinutes;
   const lang = langParam(input.Lang, ctx.lang);
   return {
@@ -29,7 +35,7 @@ export async function describeOrganization(input: DescribeOrganizationRequest, c
     IsAllowQuit: membership.is_allow_quit,
     PayUin: membership.pay_uin ? String(membership.pay_uin) : "",
     PayName: payer?.name ?? "",
-    IsAssignManager: false,
+    IsAssignManager: isAssignManager,
     IsAuthManager: false,
   };
 }

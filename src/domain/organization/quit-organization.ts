@@ -2,6 +2,7 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { ErrorCode } from "../../spec/generated/errors.js";
 import type { QuitOrganizationRequest, QuitOrganizationResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../context.js";
+import { refuseDelegatedAdmins } from "../services/rules.js";
 
 /** The code a version answers when the caller is not a member of the organization it names. */
 export interface QuitCodes {
@@ -13,12 +14,14 @@ export const QUIT_CODES: QuitCodes = { notMember: "ResourceNotFound.Organization
 /**
  * The caller leaves organization `orgId`. The admin cannot leave its own organization; accounts the
  * organization created, members whose quit policy is Denied, members paid for by another account or
- * paying for others, and members managing an entity relation cannot leave either. Afterwards the
+ * paying for others, members managing an entity relation and delegated admins of organization
+ * services cannot leave either. Afterwards the
  * account belongs to no organization.
  * @throws ResourceNotFound.OrganizationNotExist, codes.notMember,
  *   FailedOperation.DisableQuitSelfCreatedOrganization, UnsupportedOperation.CreateMemberNotAllowQuit,
  *   UnsupportedOperation.MemberNotAllowQuit, FailedOperation.MemberExistDelegatePayerNotAllowDelete,
- *   FailedOperation.MemberIsDelegatePayerNotAllowDelete, FailedOperation.OrganizationAuthManageNotAllowDelete
+ *   FailedOperation.MemberIsDelegatePayerNotAllowDelete, FailedOperation.OrganizationAuthManageNotAllowDelete,
+ *   UnsupportedOperation.MemberExistServiceNotAllowDelete
  */
 export async function quitOrganizationFor(ctx: Context, orgId: number, codes: QuitCodes): Promise<void> {
   const uin = ctx.caller.uin;
@@ -66,6 +69,7 @@ export async function quitOrganizationFor(ctx: Context, orgId: number, codes: Qu
         zh: "该成员是组织的主体管理账号，不能退出组织。",
       });
     }
+    await refuseDelegatedAdmins(tx, [m], "quit");
     await tx.tags.deleteAll("member", [uin]);
     await tx.members.delete(uin);
   });

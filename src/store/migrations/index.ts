@@ -6,6 +6,7 @@ import * as m0004 from "./0004-invitations-email.js";
 import * as m0005 from "./0005-members-identities.js";
 import * as m0006 from "./0006-members-records.js";
 import * as m0007 from "./0007-policies.js";
+import * as m0008 from "./0008-services-delegations-bills.js";
 
 /** Every migration, in order. Names never change once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0005-members-identities": m0005,
   "0006-members-records": m0006,
   "0007-policies": m0007,
+  "0008-services-delegations-bills": m0008,
 };
