@@ -50,6 +50,7 @@ export function loadConfig(flags: { port?: string; host?: string; data?: string 
       maxNodeDepth: intFrom("TCO_MAX_NODE_DEPTH", env.TCO_MAX_NODE_DEPTH, DEFAULT_DOMAIN_SETTINGS.maxNodeDepth),
       maxPendingInvitations: intFrom("TCO_MAX_PENDING_INVITATIONS", env.TCO_MAX_PENDING_INVITATIONS, DEFAULT_DOMAIN_SETTINGS.maxPendingInvitations),
       invitationTtlDays: intFrom("TCO_INVITATION_TTL_DAYS", env.TCO_INVITATION_TTL_DAYS, DEFAULT_DOMAIN_SETTINGS.invitationTtlDays),
+      maxIdentities: intFrom("TCO_MAX_IDENTITIES", env.TCO_MAX_IDENTITIES, DEFAULT_DOMAIN_SETTINGS.maxIdentities),
     },
     maxBodyBytes: intFrom("TCO_MAX_BODY_BYTES", env.TCO_MAX_BODY_BYTES, 1024 * 1024),
     rootSecretId: env.TCO_ROOT_SECRET_ID || undefined,

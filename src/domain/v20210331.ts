@@ -1,6 +1,23 @@
 import type * as Api from "../spec/generated/v20210331.js";
 import type { HandlerMap } from "./context.js";
 import { inviteOrganizationMember } from "./invitations/invite-organization-member.js";
+import { bindOrganizationMemberAuthAccount } from "./login/bind-organization-member-auth-account.js";
+import { bindOrganizationPolicySubAccount } from "./login/bind-organization-policy-sub-account.js";
+import { cancelOrganizationMemberAuthAccount } from "./login/cancel-organization-member-auth-account.js";
+import { cancelOrganizationPolicySubAccount } from "./login/cancel-organization-policy-sub-account.js";
+import { createOrganizationIdentity } from "./login/create-organization-identity.js";
+import { createOrganizationMemberAuthIdentity } from "./login/create-organization-member-auth-identity.js";
+import { createOrganizationMemberPolicy } from "./login/create-organization-member-policy.js";
+import { createOrganizationMembersPolicy } from "./login/create-organization-members-policy.js";
+import { deleteOrganizationIdentity } from "./login/delete-organization-identity.js";
+import { deleteOrganizationMemberAuthIdentity } from "./login/delete-organization-member-auth-identity.js";
+import { deleteOrganizationMembersPolicy } from "./login/delete-organization-members-policy.js";
+import { describeOrganizationMemberAuthAccounts } from "./login/describe-organization-member-auth-accounts.js";
+import { describeOrganizationMemberAuthIdentities } from "./login/describe-organization-member-auth-identities.js";
+import { describeOrganizationMemberPolicies } from "./login/describe-organization-member-policies.js";
+import { describeOrganizationMembersAuthPolicy } from "./login/describe-organization-members-auth-policy.js";
+import { updateOrganizationIdentity } from "./login/update-organization-identity.js";
+import { updateOrganizationMembersPolicy } from "./login/update-organization-members-policy.js";
 import { addOrganizationMemberEmail } from "./member-email/add-organization-member-email.js";
 import { describeOrganizationMemberEmailBind } from "./member-email/describe-organization-member-email-bind.js";
 import { sendOrgMemberAccountBindEmail } from "./member-email/send-org-member-account-bind-email.js";
@@ -37,17 +54,9 @@ export const V2021_PENDING = [
   "AddShareUnitResources",
   "AddUserToGroup",
   "AttachPolicy",
-  "BindOrganizationMemberAuthAccount",
-  "BindOrganizationPolicySubAccount",
-  "CancelOrganizationMemberAuthAccount",
-  "CancelOrganizationPolicySubAccount",
   "ClearExternalSAMLIdentityProvider",
   "CreateGroup",
   "CreateOrgServiceAssign",
-  "CreateOrganizationIdentity",
-  "CreateOrganizationMemberAuthIdentity",
-  "CreateOrganizationMemberPolicy",
-  "CreateOrganizationMembersPolicy",
   "CreatePolicy",
   "CreateRoleAssignment",
   "CreateRoleConfiguration",
@@ -56,9 +65,6 @@ export const V2021_PENDING = [
   "CreateUserSyncProvisioning",
   "DeleteGroup",
   "DeleteOrgServiceAssign",
-  "DeleteOrganizationIdentity",
-  "DeleteOrganizationMemberAuthIdentity",
-  "DeleteOrganizationMembersPolicy",
   "DeletePolicy",
   "DeleteRoleAssignment",
   "DeleteRoleConfiguration",
@@ -74,10 +80,6 @@ export const V2021_PENDING = [
   "DescribeOrganizationFinancialByMember",
   "DescribeOrganizationFinancialByMonth",
   "DescribeOrganizationFinancialByProduct",
-  "DescribeOrganizationMemberAuthAccounts",
-  "DescribeOrganizationMemberAuthIdentities",
-  "DescribeOrganizationMemberPolicies",
-  "DescribeOrganizationMembersAuthPolicy",
   "DescribePolicy",
   "DescribePolicyConfig",
   "DescribeResourceToShareMember",
@@ -129,8 +131,6 @@ export const V2021_PENDING = [
   "UpdateCustomPolicyForRoleConfiguration",
   "UpdateGroup",
   "UpdateIPWhitelist",
-  "UpdateOrganizationIdentity",
-  "UpdateOrganizationMembersPolicy",
   "UpdatePolicy",
   "UpdateRoleConfiguration",
   "UpdateSCIMCredentialStatus",
@@ -165,4 +165,21 @@ export const V2021_HANDLERS: Pick<HandlerMap<Api.Actions>, Exclude<Api.ActionNam
   CheckAccountDelete: checkAccountDelete,
   DeleteAccount: deleteAccount,
   ListOrganizationIdentity: listOrganizationIdentity,
+  BindOrganizationMemberAuthAccount: bindOrganizationMemberAuthAccount,
+  BindOrganizationPolicySubAccount: bindOrganizationPolicySubAccount,
+  CancelOrganizationMemberAuthAccount: cancelOrganizationMemberAuthAccount,
+  CancelOrganizationPolicySubAccount: cancelOrganizationPolicySubAccount,
+  CreateOrganizationIdentity: createOrganizationIdentity,
+  CreateOrganizationMemberAuthIdentity: createOrganizationMemberAuthIdentity,
+  CreateOrganizationMemberPolicy: createOrganizationMemberPolicy,
+  CreateOrganizationMembersPolicy: createOrganizationMembersPolicy,
+  DeleteOrganizationIdentity: deleteOrganizationIdentity,
+  DeleteOrganizationMemberAuthIdentity: deleteOrganizationMemberAuthIdentity,
+  DeleteOrganizationMembersPolicy: deleteOrganizationMembersPolicy,
+  DescribeOrganizationMemberAuthAccounts: describeOrganizationMemberAuthAccounts,
+  DescribeOrganizationMemberAuthIdentities: describeOrganizationMemberAuthIdentities,
+  DescribeOrganizationMemberPolicies: describeOrganizationMemberPolicies,
+  DescribeOrganizationMembersAuthPolicy: describeOrganizationMembersAuthPolicy,
+  UpdateOrganizationIdentity: updateOrganizationIdentity,
+  UpdateOrganizationMembersPolicy: updateOrganizationMembersPolicy,
 };

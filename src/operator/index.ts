@@ -2,6 +2,7 @@ import { createAccessKeyAction, createAccountAction, listAccountsAction, updateA
 import type { OperatorHandler } from "./context.js";
 import { confirmMemberEmailAction } from "./email.js";
 import { OPERATOR_SCHEMA } from "./schema.js";
+import { createSubAccountAction, listSubAccountsAction } from "./sub-accounts.js";
 import { clearFaultsAction, injectFaultAction, listFaultsAction, resetStateAction } from "./state.js";
 
 export { OPERATOR_SCHEMA, OPERATOR_VERSION } from "./schema.js";
@@ -17,4 +18,6 @@ export const OPERATOR_HANDLERS: Record<keyof typeof OPERATOR_SCHEMA.actions, Ope
   ListFaults: listFaultsAction,
   ClearFaults: clearFaultsAction,
   ConfirmMemberEmail: confirmMemberEmailAction,
+  CreateSubAccount: createSubAccountAction,
+  ListSubAccounts: listSubAccountsAction,
 };

@@ -18,6 +18,8 @@ export const OPERATOR_SCHEMA: SpecSchema = {
     ListFaults: ["EmptyRequest", "ListFaultsResponse"],
     ClearFaults: ["EmptyRequest", "EmptyResponse"],
     ConfirmMemberEmail: ["ConfirmMemberEmailRequest", "ConfirmMemberEmailResponse"],
+    CreateSubAccount: ["CreateSubAccountRequest", "CreateSubAccountResponse"],
+    ListSubAccounts: ["ListSubAccountsRequest", "ListSubAccountsResponse"],
   },
   objects: {
     EmptyRequest: [],
@@ -90,6 +92,32 @@ export const OPERATOR_SCHEMA: SpecSchema = {
       ["MemberUin", "int", "int64", O],
       ["BindId", "int", "uint64", O],
       ["BindStatus", "string", "string", O],
+    ],
+    CreateSubAccountRequest: [
+      ["OwnerUin", "int", "int64", R],
+      ["Name", "string", "string", R],
+    ],
+    CreateSubAccountResponse: [
+      ["SubUin", "int", "int64", O],
+      ["OwnerUin", "int", "int64", O],
+      ["Name", "string", "string", O],
+      ["SecretId", "string", "string", O],
+      ["SecretKey", "string", "string", O],
+    ],
+    ListSubAccountsRequest: [
+      ["OwnerUin", "int", "int64", R],
+      ["Offset", "int", "uint64", 0],
+      ["Limit", "int", "uint64", 0],
+    ],
+    ListSubAccountsResponse: [
+      ["SubAccounts", "list", "OperatorSubAccount", O],
+      ["Total", "int", "uint64", O],
+    ],
+    OperatorSubAccount: [
+      ["SubUin", "int", "int64", O],
+      ["OwnerUin", "int", "int64", O],
+      ["Name", "string", "string", O],
+      ["CreateTime", "string", "string", O],
     ],
     OperatorFault: [
       ["FaultId", "int", "uint64", O],

@@ -169,7 +169,8 @@ export class RpcService {
     if (!Object.hasOwn(ns.schema.actions, info.action)) {
       throw new ApiError("InvalidAction", { en: `Action ${info.action} does not exist in version ${info.version}.`, zh: `接口 ${info.action} 在版本 ${info.version} 中不存在。` });
     }
-    const isRoot = cred.account.is_root === 1;
+    // a sub-account acts for its owner, but never with the operator's powers
+    const isRoot = cred.account.is_root === 1 && cred.subUin === undefined;
     if (ns.rootOnly && !isRoot) {
       throw new ApiError("UnauthorizedOperation", { en: "Only the root account's keys may call the operator API.", zh: "只有根账号的密钥可以调用运维接口。" });
     }
@@ -183,7 +184,7 @@ export class RpcService {
     this.faults.trip(info.version, info.action, info.uin);
 
     const ctx: Context = {
-      caller: { uin: info.uin, isRoot },
+      caller: { uin: info.uin, isRoot, ...(cred.subUin !== undefined ? { subUin: cred.subUin } : {}) },
       store: this.deps.store,
       now: this.now,
       requestId,

@@ -10,10 +10,12 @@ import { openSqlite } from "./dialects/sqlite.js";
 import { IdentitiesRepo } from "./identities-repo.js";
 import { InvitationsRepo } from "./invitations-repo.js";
 import { KeysRepo } from "./keys-repo.js";
+import { MemberPoliciesRepo } from "./member-policies-repo.js";
 import { MemberRecordsRepo } from "./member-records-repo.js";
 import { MembersRepo } from "./members-repo.js";
 import { NodesRepo } from "./nodes-repo.js";
 import { OrganizationsRepo } from "./organizations-repo.js";
+import { SubAccountsRepo } from "./sub-accounts-repo.js";
 import { TagsRepo } from "./tags-repo.js";
 import { MIGRATIONS } from "./migrations/index.js";
 import type { DB } from "./schema.js";
@@ -47,6 +49,8 @@ export class Store {
   readonly emailBinds: EmailBindsRepo;
   readonly identities: IdentitiesRepo;
   readonly memberRecords: MemberRecordsRepo;
+  readonly subAccounts: SubAccountsRepo;
+  readonly memberPolicies: MemberPoliciesRepo;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -65,6 +69,8 @@ export class Store {
     this.emailBinds = new EmailBindsRepo(db);
     this.identities = new IdentitiesRepo(db);
     this.memberRecords = new MemberRecordsRepo(db);
+    this.subAccounts = new SubAccountsRepo(db);
+    this.memberPolicies = new MemberPoliciesRepo(db);
   }
 
   /** Run `fn` in one transaction; a nested call joins the outer transaction. */
@@ -80,6 +86,8 @@ export class Store {
       for (const table of ["member_email_binds", "resource_tags", "org_auth_relations", "org_invitations", "org_members", "org_nodes", "organizations", "counters"] as const) {
         await tx.db.deleteFrom(table).execute();
       }
+      // the root account's sub-accounts go too (their keys and bindings by cascade)
+      await tx.subAccounts.deleteAll();
       await tx.accounts.deleteAllButRoot();
     });
   }
