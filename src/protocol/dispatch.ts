@@ -50,6 +50,8 @@ interface CallInfo {
   action: string;
   version: string;
   uin: number;
+  /** the sub-account signing for `uin`, if any */
+  subUin?: number;
   lang: Language;
 }
 
@@ -105,7 +107,7 @@ export class RpcService {
       body = JSON.stringify({ Response: { Error: { Code: err.code, Message: err.messageIn(info.lang) }, RequestId: requestId } });
     }
     this.deps.log.info(
-      { requestId, action: info.action, version: info.version, uin: info.uin || undefined, code: code || "OK", ms: Math.round((performance.now() - started) * 100) / 100 },
+      { requestId, action: info.action, version: info.version, uin: info.uin || undefined, subUin: info.subUin, code: code || "OK", ms: Math.round((performance.now() - started) * 100) / 100 },
       "request",
     );
     return body;
@@ -156,6 +158,7 @@ export class RpcService {
       });
     }
     info.uin = cred.account.uin;
+    info.subUin = cred.subUin;
 
     if (!info.action) throw new ApiError("MissingParameter", { en: "Missing required parameter `Action` (X-TC-Action).", zh: "缺少必选参数`Action`（X-TC-Action）。" });
     if (!info.version) throw new ApiError("MissingParameter", { en: "Missing required parameter `Version` (X-TC-Version).", zh: "缺少必选参数`Version`（X-TC-Version）。" });

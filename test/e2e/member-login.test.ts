@@ -178,6 +178,10 @@ for (const backend of BACKENDS) {
       assert.deepEqual((await o.c.ListOrganizationIdentity({ Offset: 0, Limit: 10, SearchKey: "login" })).Items!.map((i) => i.IdentityId), [1]);
       assert.deepEqual((await o.c.ListOrganizationIdentity({ Offset: 0, Limit: 10, IdentityId: id })).Items!.map((i) => i.IdentityAliasName), ["cvm-readers"]);
       assert.deepEqual((await o.c.ListOrganizationIdentity({ Offset: 1, Limit: 1 })).Items!.map((i) => i.IdentityId), [id]);
+      // the search text is literal: _ and % are no wildcards
+      const [underscore] = [await identity(o, "db_admin"), await identity(o, "dbXadmin"), await identity(o, "100%")];
+      assert.deepEqual((await o.c.ListOrganizationIdentity({ Offset: 0, Limit: 10, SearchKey: "b_a" })).Items!.map((i) => i.IdentityId), [underscore]);
+      assert.deepEqual((await o.c.ListOrganizationIdentity({ Offset: 0, Limit: 10, SearchKey: "0%" })).Items!.map((i) => i.IdentityAliasName), ["100%"]);
       // another organization sees only its own custom identities
       const other = await newOrg();
       assert.equal((await other.c.ListOrganizationIdentity({ Offset: 0, Limit: 10 })).Total, 1);
@@ -189,7 +193,7 @@ for (const backend of BACKENDS) {
       assert.deepEqual(changed.IdentityPolicy, [{ PolicyId: 1, PolicyName: "AdministratorAccess", PolicyType: 2 }]);
 
       await o.c.DeleteOrganizationIdentity({ IdentityId: id });
-      assert.equal((await o.c.ListOrganizationIdentity({ Offset: 0, Limit: 10 })).Total, 1);
+      assert.deepEqual((await o.c.ListOrganizationIdentity({ Offset: 0, Limit: 10, IdentityId: id })).Total, 0);
     });
 
     it("grants identities on members, shows when a role needs reconfiguring, and revokes them", async () => {
@@ -639,6 +643,21 @@ for (const backend of BACKENDS) {
         assert.deepEqual(missing, []);
         assert.equal(Object.keys(FAULT_ONLY).length, 18, "all 18 actions of the category");
       });
+    });
+
+    it("ResetState clears identities, policies, bindings and sub-accounts (last: it empties the server)", async () => {
+      const o = await newOrg();
+      const m = await createMember(o, "m");
+      const ops = await subAccount(o.admin.uin, "ops");
+      const id = await identity(o, "mine");
+      await o.c.CreateOrganizationMemberAuthIdentity({ MemberUins: [m], IdentityIds: [id] });
+      const policy = (await o.c.CreateOrganizationMembersPolicy({ MemberUins: [m], PolicyName: "p", IdentityId: id })).PolicyId!;
+      await o.c.BindOrganizationPolicySubAccount({ PolicyId: policy, OrgSubAccountUins: [ops.uin] });
+      await server.operator("ResetState");
+      assert.equal(await errorCode(server.client(ops.keys).DescribeOrganization({})), "AuthFailure.SecretIdNotFound");
+      const fresh = await newOrg();
+      assert.equal((await fresh.c.ListOrganizationIdentity({ Offset: 0, Limit: 10 })).Total, 1);
+      assert.equal((await fresh.c.DescribeOrganizationMembersAuthPolicy({ Offset: 0, Limit: 10 })).Total, 0);
     });
   });
 }
