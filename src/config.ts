@@ -54,6 +54,7 @@ export function loadConfig(flags: { port?: string; host?: string; data?: string 
       maxTagPolicies: intFrom("TCO_MAX_TAG_POLICIES", env.TCO_MAX_TAG_POLICIES, DEFAULT_DOMAIN_SETTINGS.maxTagPolicies),
       maxScpAttachments: intFrom("TCO_MAX_SCP_ATTACHMENTS", env.TCO_MAX_SCP_ATTACHMENTS, DEFAULT_DOMAIN_SETTINGS.maxScpAttachments),
       maxTagAttachments: intFrom("TCO_MAX_TAG_ATTACHMENTS", env.TCO_MAX_TAG_ATTACHMENTS, DEFAULT_DOMAIN_SETTINGS.maxTagAttachments),
+      maxIdentities: intFrom("TCO_MAX_IDENTITIES", env.TCO_MAX_IDENTITIES, DEFAULT_DOMAIN_SETTINGS.maxIdentities),
     },
     maxBodyBytes: intFrom("TCO_MAX_BODY_BYTES", env.TCO_MAX_BODY_BYTES, 1024 * 1024),
     rootSecretId: env.TCO_ROOT_SECRET_ID || undefined,

@@ -122,6 +122,29 @@ key.addCommand(
     .action((o) => run(o, "CreateAccessKey", { Uin: o.uin }, (r) => [`SecretId:  ${r.SecretId}`, `SecretKey: ${r.SecretKey}`].join("\n")).catch(fail)),
 );
 
+const subaccount = program.command("subaccount").description("manage sub-accounts (CAM users) of an account");
+subaccount.addCommand(
+  operatorCommand("create", "register a sub-account of an account and issue its first access key")
+    .requiredOption("--uin <uin>", "owner account", uinOf)
+    .requiredOption("--name <name>", "sub-account name (1 to 64 letters, digits or _+=,.@-)")
+    .action((o) =>
+      run(o, "CreateSubAccount", { OwnerUin: o.uin, Name: o.name }, (r) =>
+        [`SubUin:    ${r.SubUin}`, `SecretId:  ${r.SecretId}`, `SecretKey: ${r.SecretKey}`].join("\n"),
+      ).catch(fail),
+    ),
+);
+subaccount.addCommand(
+  operatorCommand("list", "list an account's sub-accounts")
+    .requiredOption("--uin <uin>", "owner account", uinOf)
+    .option("--offset <n>", "skip this many", Number)
+    .option("--limit <n>", "at most this many", Number)
+    .action((o) =>
+      run(o, "ListSubAccounts", { OwnerUin: o.uin, Offset: o.offset, Limit: o.limit }, (r) =>
+        r.SubAccounts.map((a: Record<string, any>) => `${a.SubUin}  ${a.Name}  ${a.CreateTime}`).join("\n") || "(none)",
+      ).catch(fail),
+    ),
+);
+
 program.addCommand(
   operatorCommand("reset", "delete all organizations, accounts and keys except the root account's").action((o) =>
     run(o, "ResetState", {}, () => "state reset").catch(fail),

@@ -25,6 +25,8 @@ export interface DomainSettings {
   maxScpAttachments: number;
   /** tag policies attached directly to one department or member (TCO_MAX_TAG_ATTACHMENTS) */
   maxTagAttachments: number;
+  /** custom member access identities of one organization (TCO_MAX_IDENTITIES) */
+  maxIdentities: number;
 }
 
 export const DEFAULT_DOMAIN_SETTINGS: DomainSettings = {
@@ -39,15 +41,18 @@ export const DEFAULT_DOMAIN_SETTINGS: DomainSettings = {
   maxTagPolicies: 100,
   maxScpAttachments: 200,
   maxTagAttachments: 10,
+  maxIdentities: 30,
 };
 
 /**
  * Who is calling: the account that owns the access key. Registry attributes (verification,
- * arrears, ...) are read from the store by the rules that need them, never cached here.
+ * arrears, ...) are read from the store by the rules that need them, never cached here. A key of
+ * a sub-account (CAM user) acts for its owner: `uin` is the owner's, `subUin` the sub-account's.
  */
 export interface Caller {
   uin: number;
   isRoot: boolean;
+  subUin?: number;
 }
 
 /** Everything a handler may use besides its input. Time and ids come from here so tests can fix them. */

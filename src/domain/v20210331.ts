@@ -1,6 +1,23 @@
 import type * as Api from "../spec/generated/v20210331.js";
 import type { HandlerMap } from "./context.js";
 import { inviteOrganizationMember } from "./invitations/invite-organization-member.js";
+import { bindOrganizationMemberAuthAccount } from "./login/bind-organization-member-auth-account.js";
+import { bindOrganizationPolicySubAccount } from "./login/bind-organization-policy-sub-account.js";
+import { cancelOrganizationMemberAuthAccount } from "./login/cancel-organization-member-auth-account.js";
+import { cancelOrganizationPolicySubAccount } from "./login/cancel-organization-policy-sub-account.js";
+import { createOrganizationIdentity } from "./login/create-organization-identity.js";
+import { createOrganizationMemberAuthIdentity } from "./login/create-organization-member-auth-identity.js";
+import { createOrganizationMemberPolicy } from "./login/create-organization-member-policy.js";
+import { createOrganizationMembersPolicy } from "./login/create-organization-members-policy.js";
+import { deleteOrganizationIdentity } from "./login/delete-organization-identity.js";
+import { deleteOrganizationMemberAuthIdentity } from "./login/delete-organization-member-auth-identity.js";
+import { deleteOrganizationMembersPolicy } from "./login/delete-organization-members-policy.js";
+import { describeOrganizationMemberAuthAccounts } from "./login/describe-organization-member-auth-accounts.js";
+import { describeOrganizationMemberAuthIdentities } from "./login/describe-organization-member-auth-identities.js";
+import { describeOrganizationMemberPolicies } from "./login/describe-organization-member-policies.js";
+import { describeOrganizationMembersAuthPolicy } from "./login/describe-organization-members-auth-policy.js";
+import { updateOrganizationIdentity } from "./login/update-organization-identity.js";
+import { updateOrganizationMembersPolicy } from "./login/update-organization-members-policy.js";
 import { addOrganizationMemberEmail } from "./member-email/add-organization-member-email.js";
 import { describeOrganizationMemberEmailBind } from "./member-email/describe-organization-member-email-bind.js";
 import { sendOrgMemberAccountBindEmail } from "./member-email/send-org-member-account-bind-email.js";
@@ -57,25 +74,14 @@ export const V2021_PENDING = [
   "AddShareUnitNode",
   "AddShareUnitResources",
   "AddUserToGroup",
-  "BindOrganizationMemberAuthAccount",
-  "BindOrganizationPolicySubAccount",
-  "CancelOrganizationMemberAuthAccount",
-  "CancelOrganizationPolicySubAccount",
   "ClearExternalSAMLIdentityProvider",
   "CreateGroup",
-  "CreateOrganizationIdentity",
-  "CreateOrganizationMemberAuthIdentity",
-  "CreateOrganizationMemberPolicy",
-  "CreateOrganizationMembersPolicy",
   "CreateRoleAssignment",
   "CreateRoleConfiguration",
   "CreateSCIMCredential",
   "CreateUser",
   "CreateUserSyncProvisioning",
   "DeleteGroup",
-  "DeleteOrganizationIdentity",
-  "DeleteOrganizationMemberAuthIdentity",
-  "DeleteOrganizationMembersPolicy",
   "DeleteRoleAssignment",
   "DeleteRoleConfiguration",
   "DeleteSCIMCredential",
@@ -86,10 +92,6 @@ export const V2021_PENDING = [
   "DeleteUser",
   "DeleteUserSyncProvisioning",
   "DescribeIdentityCenter",
-  "DescribeOrganizationMemberAuthAccounts",
-  "DescribeOrganizationMemberAuthIdentities",
-  "DescribeOrganizationMemberPolicies",
-  "DescribeOrganizationMembersAuthPolicy",
   "DescribeResourceToShareMember",
   "DescribeShareAreas",
   "DescribeShareUnitMembers",
@@ -130,8 +132,6 @@ export const V2021_PENDING = [
   "UpdateCustomPolicyForRoleConfiguration",
   "UpdateGroup",
   "UpdateIPWhitelist",
-  "UpdateOrganizationIdentity",
-  "UpdateOrganizationMembersPolicy",
   "UpdateRoleConfiguration",
   "UpdateSCIMCredentialStatus",
   "UpdateSCIMSynchronizationStatus",
@@ -186,4 +186,21 @@ export const V2021_HANDLERS: Pick<HandlerMap<Api.Actions>, Exclude<Api.ActionNam
   DescribeOrganizationFinancialByMember: describeOrganizationFinancialByMember,
   DescribeOrganizationFinancialByMonth: describeOrganizationFinancialByMonth,
   DescribeOrganizationFinancialByProduct: describeOrganizationFinancialByProduct,
+  BindOrganizationMemberAuthAccount: bindOrganizationMemberAuthAccount,
+  BindOrganizationPolicySubAccount: bindOrganizationPolicySubAccount,
+  CancelOrganizationMemberAuthAccount: cancelOrganizationMemberAuthAccount,
+  CancelOrganizationPolicySubAccount: cancelOrganizationPolicySubAccount,
+  CreateOrganizationIdentity: createOrganizationIdentity,
+  CreateOrganizationMemberAuthIdentity: createOrganizationMemberAuthIdentity,
+  CreateOrganizationMemberPolicy: createOrganizationMemberPolicy,
+  CreateOrganizationMembersPolicy: createOrganizationMembersPolicy,
+  DeleteOrganizationIdentity: deleteOrganizationIdentity,
+  DeleteOrganizationMemberAuthIdentity: deleteOrganizationMemberAuthIdentity,
+  DeleteOrganizationMembersPolicy: deleteOrganizationMembersPolicy,
+  DescribeOrganizationMemberAuthAccounts: describeOrganizationMemberAuthAccounts,
+  DescribeOrganizationMemberAuthIdentities: describeOrganizationMemberAuthIdentities,
+  DescribeOrganizationMemberPolicies: describeOrganizationMemberPolicies,
+  DescribeOrganizationMembersAuthPolicy: describeOrganizationMembersAuthPolicy,
+  UpdateOrganizationIdentity: updateOrganizationIdentity,
+  UpdateOrganizationMembersPolicy: updateOrganizationMembersPolicy,
 };

@@ -1,4 +1,4 @@
-import { createAccessKey, createAccount } from "../domain/accounts/create-account.js";
+import { createAccessKey, createAccount, uinTaken } from "../domain/accounts/create-account.js";
 import { formatTime } from "../domain/time.js";
 import { ApiError } from "../protocol/api-error.js";
 import type { Account } from "../store/accounts-repo.js";
@@ -47,7 +47,7 @@ export async function createAccountAction(input: CreateAccountInput, ctx: Operat
     throw new ApiError("MissingParameter", "Parameter `EntityName` is required for a verified account.");
   }
   return ctx.store.transaction(async (tx) => {
-    if (input.Uin !== undefined && (await tx.accounts.find(input.Uin))) {
+    if (input.Uin !== undefined && (await uinTaken(tx, input.Uin))) {
       throw new ApiError("FailedOperation.AccountAlreadyRegister", `Account ${input.Uin} already exists.`);
     }
     const now = ctx.now();

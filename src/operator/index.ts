@@ -5,6 +5,7 @@ import { confirmMemberEmailAction } from "./email.js";
 import { deregisterMemberResourceAction, listMemberResourcesAction, registerMemberResourceAction, setStandaloneTagPolicyAction } from "./resources.js";
 import { OPERATOR_SCHEMA } from "./schema.js";
 import { setServiceUsageAction } from "./services.js";
+import { createSubAccountAction, listSubAccountsAction } from "./sub-accounts.js";
 import { clearFaultsAction, injectFaultAction, listFaultsAction, resetStateAction } from "./state.js";
 
 export { OPERATOR_SCHEMA, OPERATOR_VERSION } from "./schema.js";
@@ -27,4 +28,6 @@ export const OPERATOR_HANDLERS: Record<keyof typeof OPERATOR_SCHEMA.actions, Ope
   LoadBills: loadBillsAction,
   ClearBills: clearBillsAction,
   SetServiceUsage: setServiceUsageAction,
+  CreateSubAccount: createSubAccountAction,
+  ListSubAccounts: listSubAccountsAction,
 };

@@ -25,6 +25,8 @@ export const OPERATOR_SCHEMA: SpecSchema = {
     LoadBills: ["LoadBillsRequest", "LoadBillsResponse"],
     ClearBills: ["ClearBillsRequest", "ClearBillsResponse"],
     SetServiceUsage: ["SetServiceUsageRequest", "SetServiceUsageResponse"],
+    CreateSubAccount: ["CreateSubAccountRequest", "CreateSubAccountResponse"],
+    ListSubAccounts: ["ListSubAccountsRequest", "ListSubAccountsResponse"],
   },
   objects: {
     EmptyRequest: [],
@@ -163,6 +165,32 @@ export const OPERATOR_SCHEMA: SpecSchema = {
       ["MemberUin", "int", "int64", O],
       ["ServiceId", "int", "uint64", O],
       ["UsageStatus", "int", "uint64", O],
+    ],
+    CreateSubAccountRequest: [
+      ["OwnerUin", "int", "int64", R],
+      ["Name", "string", "string", R],
+    ],
+    CreateSubAccountResponse: [
+      ["SubUin", "int", "int64", O],
+      ["OwnerUin", "int", "int64", O],
+      ["Name", "string", "string", O],
+      ["SecretId", "string", "string", O],
+      ["SecretKey", "string", "string", O],
+    ],
+    ListSubAccountsRequest: [
+      ["OwnerUin", "int", "int64", R],
+      ["Offset", "int", "uint64", 0],
+      ["Limit", "int", "uint64", 0],
+    ],
+    ListSubAccountsResponse: [
+      ["SubAccounts", "list", "OperatorSubAccount", O],
+      ["Total", "int", "uint64", O],
+    ],
+    OperatorSubAccount: [
+      ["SubUin", "int", "int64", O],
+      ["OwnerUin", "int", "int64", O],
+      ["Name", "string", "string", O],
+      ["CreateTime", "string", "string", O],
     ],
     OperatorFault: [
       ["FaultId", "int", "uint64", O],

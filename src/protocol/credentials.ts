@@ -4,7 +4,10 @@ import type { Store } from "../store/store.js";
 export interface Credential {
   secretId: string;
   secretKey: string;
+  /** the account the key acts for (a sub-account's owner) */
   account: Account;
+  /** set for a sub-account's key */
+  subUin?: number;
 }
 
 /**
@@ -30,7 +33,7 @@ export class CredentialCache {
     }
     const account = await this.store.accounts.find(key.uin);
     if (!account) return undefined;
-    const cred = { secretId, secretKey: key.secret_key, account };
+    const cred: Credential = { secretId, secretKey: key.secret_key, account, ...(key.sub_uin !== null ? { subUin: key.sub_uin } : {}) };
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(secretId, { cred, expires: now + this.ttlMs });
     return cred;

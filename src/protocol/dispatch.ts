@@ -50,6 +50,8 @@ interface CallInfo {
   action: string;
   version: string;
   uin: number;
+  /** the sub-account signing for `uin`, if any */
+  subUin?: number;
   lang: Language;
 }
 
@@ -105,7 +107,7 @@ export class RpcService {
       body = JSON.stringify({ Response: { Error: { Code: err.code, Message: err.messageIn(info.lang) }, RequestId: requestId } });
     }
     this.deps.log.info(
-      { requestId, action: info.action, version: info.version, uin: info.uin || undefined, code: code || "OK", ms: Math.round((performance.now() - started) * 100) / 100 },
+      { requestId, action: info.action, version: info.version, uin: info.uin || undefined, subUin: info.subUin, code: code || "OK", ms: Math.round((performance.now() - started) * 100) / 100 },
       "request",
     );
     return body;
@@ -156,6 +158,7 @@ export class RpcService {
       });
     }
     info.uin = cred.account.uin;
+    info.subUin = cred.subUin;
 
     if (!info.action) throw new ApiError("MissingParameter", { en: "Missing required parameter `Action` (X-TC-Action).", zh: "缺少必选参数`Action`（X-TC-Action）。" });
     if (!info.version) throw new ApiError("MissingParameter", { en: "Missing required parameter `Version` (X-TC-Version).", zh: "缺少必选参数`Version`（X-TC-Version）。" });
@@ -169,7 +172,8 @@ export class RpcService {
     if (!Object.hasOwn(ns.schema.actions, info.action)) {
       throw new ApiError("InvalidAction", { en: `Action ${info.action} does not exist in version ${info.version}.`, zh: `接口 ${info.action} 在版本 ${info.version} 中不存在。` });
     }
-    const isRoot = cred.account.is_root === 1;
+    // a sub-account acts for its owner, but never with the operator's powers
+    const isRoot = cred.account.is_root === 1 && cred.subUin === undefined;
     if (ns.rootOnly && !isRoot) {
       throw new ApiError("UnauthorizedOperation", { en: "Only the root account's keys may call the operator API.", zh: "只有根账号的密钥可以调用运维接口。" });
     }
@@ -183,7 +187,7 @@ export class RpcService {
     this.faults.trip(info.version, info.action, info.uin);
 
     const ctx: Context = {
-      caller: { uin: info.uin, isRoot },
+      caller: { uin: info.uin, isRoot, ...(cred.subUin !== undefined ? { subUin: cred.subUin } : {}) },
       store: this.deps.store,
       now: this.now,
       requestId,

@@ -1,5 +1,6 @@
-import type { Kysely, Selectable } from "kysely";
+import type { Insertable, Kysely, Selectable } from "kysely";
 import { chunks } from "./chunks.js";
+import { containsText } from "./like.js";
 import type { DB, IdentityType } from "./schema.js";
 
 export type OrgIdentityRow = Selectable<DB["org_identities"]>;
@@ -15,10 +16,33 @@ export interface MemberIdentityRow {
 
 /** Which identities a listing shows; every condition given must hold. */
 export interface IdentityFilter {
-  /** alias name containing this text */
+  /** alias name containing this text (or, with searchIds, one of those identities) */
   search?: string;
+  /** identities that match `search` by a name not stored (built-in names in the caller's language) */
+  searchIds?: readonly number[];
   identityId?: number;
   identityType?: IdentityType;
+}
+
+/** A member's grant of an identity, with what DescribeOrganizationMemberAuthIdentities shows of it. */
+export interface IdentityGrantRow {
+  member_uin: number;
+  member_name: string;
+  identity_id: number;
+  role_name: string;
+  alias_name: string;
+  description: string;
+  identity_type: IdentityType;
+  identity_updated_at: number;
+  created_at: number;
+  configured_at: number | null;
+}
+
+/** Which grants a listing shows: of one member, of one identity, or both. */
+export interface GrantFilter {
+  orgId: number;
+  memberUin?: number;
+  identityId?: number;
 }
 
 /** Member access identities: built-in ones (org_id null) and each organization's own. */
@@ -30,8 +54,9 @@ export class IdentitiesRepo {
     if (f.identityId !== undefined) q = q.where("identity_id", "=", f.identityId);
     if (f.identityType !== undefined) q = q.where("identity_type", "=", f.identityType);
     if (f.search) {
-      const pattern = `%${f.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      q = q.where((eb) => eb(eb.fn("lower", ["alias_name"]), "like", pattern));
+      const match = containsText("alias_name", f.search);
+      const also = f.searchIds ?? [];
+      q = q.where((eb) => (also.length > 0 ? eb.or([match, eb("identity_id", "in", also)]) : match));
     }
     return q;
   }
@@ -70,6 +95,114 @@ export class IdentitiesRepo {
       out.set(r.identity_id, list);
     }
     return out;
+  }
+
+  /** An identity the organization may use (built-in or its own). */
+  find(orgId: number, identityId: number): Promise<OrgIdentityRow | undefined> {
+    return this.visible(orgId, { identityId }).selectAll().executeTakeFirst();
+  }
+
+  /** Whether the organization has a custom identity of this name (other than `exceptId`). */
+  async aliasTaken(orgId: number, alias: string, exceptId?: number): Promise<boolean> {
+    let q = this.db.selectFrom("org_identities").select("identity_id").where("org_id", "=", orgId).where("alias_name", "=", alias);
+    if (exceptId !== undefined) q = q.where("identity_id", "<>", exceptId);
+    return (await q.executeTakeFirst()) !== undefined;
+  }
+
+  /** How many custom identities the organization has defined. */
+  async countCustom(orgId: number): Promise<number> {
+    const r = await this.db.selectFrom("org_identities").select((eb) => eb.fn.countAll<number>().as("n")).where("org_id", "=", orgId).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  /** Store a new identity with its policies, in the order given. */
+  async insert(identity: OrgIdentityRow, policies: ReadonlyArray<Omit<Insertable<DB["org_identity_policies"]>, "identity_id" | "position">>): Promise<void> {
+    await this.db.insertInto("org_identities").values(identity).execute();
+    await this.insertPolicies(identity.identity_id, policies);
+  }
+
+  /** Replace an identity's description and policies. */
+  async update(identityId: number, description: string, policies: ReadonlyArray<Omit<Insertable<DB["org_identity_policies"]>, "identity_id" | "position">>, now: number): Promise<void> {
+    await this.db.updateTable("org_identities").set({ description, updated_at: now }).where("identity_id", "=", identityId).execute();
+    await this.db.deleteFrom("org_identity_policies").where("identity_id", "=", identityId).execute();
+    await this.insertPolicies(identityId, policies);
+  }
+
+  private async insertPolicies(identityId: number, policies: ReadonlyArray<Omit<Insertable<DB["org_identity_policies"]>, "identity_id" | "position">>): Promise<void> {
+    const rows = policies.map((p, position) => ({ ...p, identity_id: identityId, position }));
+    for (const part of chunks(rows, 100)) await this.db.insertInto("org_identity_policies").values(part).execute();
+  }
+
+  /** Delete a custom identity (its policies go with it). */
+  async delete(identityId: number): Promise<void> {
+    await this.db.deleteFrom("org_identities").where("identity_id", "=", identityId).where("org_id", "is not", null).execute();
+  }
+
+  /** How many member accounts support the identity. */
+  async countGrants(identityId: number): Promise<number> {
+    const r = await this.db.selectFrom("org_member_identities").select((eb) => eb.fn.countAll<number>().as("n")).where("identity_id", "=", identityId).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  /** Which of these members support the identity. */
+  async membersSupporting(identityId: number, uins: readonly number[]): Promise<Set<number>> {
+    const out = new Set<number>();
+    for (const part of chunks([...new Set(uins)])) {
+      const rows = await this.db.selectFrom("org_member_identities").select("member_uin").where("identity_id", "=", identityId).where("member_uin", "in", part).execute();
+      for (const r of rows) out.add(r.member_uin);
+    }
+    return out;
+  }
+
+  /**
+   * Grant identities to members: a new grant is configured now; an existing one is configured
+   * again (its role set up anew with the identity's current policies).
+   */
+  async grant(uins: readonly number[], identityIds: readonly number[], now: number): Promise<void> {
+    const rows = [...new Set(uins)].flatMap((member_uin) => [...new Set(identityIds)].map((identity_id) => ({ member_uin, identity_id, created_at: now, configured_at: now })));
+    for (const part of chunks(rows, 200)) {
+      await this.db
+        .insertInto("org_member_identities")
+        .values(part)
+        .onConflict((oc) => oc.columns(["member_uin", "identity_id"]).doUpdateSet({ configured_at: now }))
+        .execute();
+    }
+  }
+
+  /** Withdraw one identity from one member; answers whether the member had it. */
+  async revoke(uin: number, identityId: number): Promise<boolean> {
+    const r = await this.db.deleteFrom("org_member_identities").where("member_uin", "=", uin).where("identity_id", "=", identityId).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+
+  private grants(f: GrantFilter) {
+    let q = this.db
+      .selectFrom("org_member_identities as g")
+      .innerJoin("org_members as m", "m.member_uin", "g.member_uin")
+      .innerJoin("org_identities as i", "i.identity_id", "g.identity_id")
+      .where("m.org_id", "=", f.orgId);
+    if (f.memberUin !== undefined) q = q.where("g.member_uin", "=", f.memberUin);
+    if (f.identityId !== undefined) q = q.where("g.identity_id", "=", f.identityId);
+    return q;
+  }
+
+  /** A page of grants of the organization's members, by member and identity. */
+  grantPage(f: GrantFilter, offset: number, limit: number): Promise<IdentityGrantRow[]> {
+    return this.grants(f)
+      .select([
+        "g.member_uin", "m.name as member_name", "g.identity_id", "i.role_name", "i.alias_name", "i.description", "i.identity_type",
+        "i.updated_at as identity_updated_at", "g.created_at", "g.configured_at",
+      ])
+      .orderBy("g.member_uin")
+      .orderBy("g.identity_id")
+      .limit(limit)
+      .offset(offset)
+      .execute();
+  }
+
+  async countGrantsWhere(f: GrantFilter): Promise<number> {
+    const r = await this.grants(f).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    return Number(r.n);
   }
 
   /** Let a member support these identities (ids already checked). */

@@ -26,6 +26,10 @@ export interface DB {
   org_service_scope_members: OrgServiceScopeMembersTable;
   org_service_scope_nodes: OrgServiceScopeNodesTable;
   org_bills: OrgBillsTable;
+  sub_accounts: SubAccountsTable;
+  org_member_policies: OrgMemberPoliciesTable;
+  org_member_policy_members: OrgMemberPolicyMembersTable;
+  org_policy_sub_accounts: OrgPolicySubAccountsTable;
 }
 
 export interface CountersTable {
@@ -57,6 +61,8 @@ export interface AccessKeysTable {
   secret_id: string;
   secret_key: string;
   uin: number;
+  /** set when the key belongs to a sub-account (CAM user) of the account `uin` */
+  sub_uin: number | null;
   created_at: number;
 }
 
@@ -203,7 +209,10 @@ export interface OrgIdentityPoliciesTable {
 export interface OrgMemberIdentitiesTable {
   member_uin: number;
   identity_id: number;
+  /** when the identity's role was first set up in the member account */
   created_at: number;
+  /** when it was last (re)configured; null means at created_at */
+  configured_at: number | null;
 }
 
 export type CreateRecordStatus = "Pending" | "Failed" | "Success";
@@ -272,6 +281,28 @@ export interface MemberResourcesTable {
   updated_at: number;
 }
 
+/** Sub-accounts (CAM users) of an account; they sign with their own keys and act for the owner. */
+export interface SubAccountsTable {
+  sub_uin: number;
+  owner_uin: number;
+  name: string;
+  created_at: number;
+}
+
+/**
+ * Member access policies: a CAM policy of the admin's account that lets the sub-accounts bound to
+ * it log in to the covered member accounts with one identity.
+ */
+export interface OrgMemberPoliciesTable {
+  policy_id: number;
+  org_id: number;
+  name: string;
+  identity_id: number;
+  description: string;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface MemberResourceTagsTable {
   resource_id: number;
   tag_key: string;
@@ -321,4 +352,19 @@ export interface OrgBillsTable {
   /** whole cents (1/100 yuan), never negative */
   amount_cents: number;
   loaded_at: number;
+}
+
+/** The member accounts a member access policy covers, with the policy's identity (a grant of it). */
+export interface OrgMemberPolicyMembersTable {
+  policy_id: number;
+  member_uin: number;
+  identity_id: number;
+}
+
+/** The admin's sub-accounts bound to a member access policy. */
+export interface OrgPolicySubAccountsTable {
+  policy_id: number;
+  sub_uin: number;
+  created_at: number;
+  updated_at: number;
 }

@@ -11,6 +11,7 @@ import { openSqlite } from "./dialects/sqlite.js";
 import { IdentitiesRepo } from "./identities-repo.js";
 import { InvitationsRepo } from "./invitations-repo.js";
 import { KeysRepo } from "./keys-repo.js";
+import { MemberPoliciesRepo } from "./member-policies-repo.js";
 import { MemberRecordsRepo } from "./member-records-repo.js";
 import { MemberResourcesRepo, StandaloneTagPoliciesRepo } from "./member-resources-repo.js";
 import { MembersRepo } from "./members-repo.js";
@@ -19,6 +20,7 @@ import { OrganizationsRepo } from "./organizations-repo.js";
 import { PoliciesRepo, PolicyTypesRepo } from "./policies-repo.js";
 import { PolicyAttachmentsRepo } from "./policy-attachments-repo.js";
 import { ServiceAssignsRepo } from "./service-assigns-repo.js";
+import { SubAccountsRepo } from "./sub-accounts-repo.js";
 import { TagsRepo } from "./tags-repo.js";
 import { MIGRATIONS } from "./migrations/index.js";
 import type { DB } from "./schema.js";
@@ -59,6 +61,8 @@ export class Store {
   readonly standaloneTagPolicies: StandaloneTagPoliciesRepo;
   readonly serviceAssigns: ServiceAssignsRepo;
   readonly bills: BillsRepo;
+  readonly subAccounts: SubAccountsRepo;
+  readonly memberPolicies: MemberPoliciesRepo;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -84,6 +88,8 @@ export class Store {
     this.standaloneTagPolicies = new StandaloneTagPoliciesRepo(db);
     this.serviceAssigns = new ServiceAssignsRepo(db);
     this.bills = new BillsRepo(db);
+    this.subAccounts = new SubAccountsRepo(db);
+    this.memberPolicies = new MemberPoliciesRepo(db);
   }
 
   /** Run `fn` in one transaction; a nested call joins the outer transaction. */
@@ -103,6 +109,8 @@ export class Store {
       for (const table of ["org_service_scope_members", "org_service_scope_nodes", "org_service_assigns", "org_bills", "member_email_binds", "resource_tags", "org_auth_relations", "org_invitations", "org_members", "org_nodes", "organizations", "counters"] as const) {
         await tx.db.deleteFrom(table).execute();
       }
+      // the root account's sub-accounts go too (their keys and bindings by cascade)
+      await tx.subAccounts.deleteAll();
       await tx.accounts.deleteAllButRoot();
     });
   }

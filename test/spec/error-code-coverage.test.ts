@@ -19,7 +19,6 @@ const BACKEND = "a failure of an internal Tencent Cloud system that TCO has no c
  * same reason holds for every action that documents it.
  */
 const UNREACHABLE: Record<string, string> = {
-  "FailedOperation.AccountAlreadyRegister": ACTIVATION,
   "FailedOperation.MemberBindEmailError": ACTIVATION,
   "FailedOperation.MemberBindPhoneError": ACTIVATION,
   "InvalidParameter.CodeError": ACTIVATION,
@@ -56,6 +55,7 @@ const NOT_READ = "the product-wide not-found list these policy reads document; t
 
 /** Like UNREACHABLE, for codes that only some actions cannot answer: code → [actions, reason]. */
 const UNREACHABLE_IN: Record<string, [readonly string[], string]> = {
+  "FailedOperation.AccountAlreadyRegister": [["DescribeOrganizationMemberEmailBind"], ACTIVATION],
   "InvalidParameter.InterfaceNotExist": [POLICY_READS, "the interface always exists"],
   "ResourceNotFound.ApplyNotExist": [POLICY_READS, NOT_READ],
   "ResourceNotFound.ChangePermissionNotExist": [POLICY_READS, NOT_READ],

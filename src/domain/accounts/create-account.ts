@@ -20,11 +20,16 @@ export function newKeyPair(): { secretId: string; secretKey: string } {
   return { secretId: `AKID${randomText(32)}`, secretKey: randomText(32) };
 }
 
+/** Whether a UIN is taken, by an account or by a sub-account (both draw from one range). */
+export async function uinTaken(store: Store, uin: number): Promise<boolean> {
+  return (await store.accounts.find(uin)) !== undefined || (await store.subAccounts.find(uin)) !== undefined;
+}
+
 /** The next free 12-digit UIN, skipping any taken by accounts created with an explicit UIN. */
 export async function allocateUin(store: Store): Promise<number> {
   for (;;) {
     const uin = await store.counters.next("uin", FIRST_UIN);
-    if (!(await store.accounts.find(uin))) return uin;
+    if (!(await uinTaken(store, uin))) return uin;
   }
 }
 
@@ -45,10 +50,10 @@ export async function createAccount(store: Store, spec: AccountSpec, now: number
   return uin;
 }
 
-/** Issue an access key for an account. */
-export async function createAccessKey(store: Store, uin: number, now: number): Promise<AccessKey> {
+/** Issue an access key for an account, or for one of its sub-accounts when `subUin` is given. */
+export async function createAccessKey(store: Store, uin: number, now: number, subUin?: number): Promise<AccessKey> {
   const { secretId, secretKey } = newKeyPair();
-  const key = { secret_id: secretId, secret_key: secretKey, uin, created_at: now };
+  const key = { secret_id: secretId, secret_key: secretKey, uin, sub_uin: subUin ?? null, created_at: now };
   await store.keys.insert(key);
   return key;
 }

@@ -6,11 +6,12 @@ import type { Context } from "../context.js";
 import { requireAdminOrg } from "../organization/rules.js";
 import { checkLimit } from "../paging.js";
 import { formatTime } from "../time.js";
-import { identityAlias } from "./rules.js";
+import { builtInIdentitiesMatching, identityAlias } from "./rules.js";
 
 /**
  * ListOrganizationIdentity — the member access identities the caller's organization may use:
- * the built-in ones (IdentityType 1) and its own (2), by id, with their policies.
+ * the built-in ones (IdentityType 1) and its own (2, see CreateOrganizationIdentity), by id, with
+ * their policies; SearchKey matches the name shown, IdentityId and IdentityType narrow the list.
  * @throws ResourceNotFound.OrganizationNotExist, InvalidParameter
  */
 export async function listOrganizationIdentity(input: ListOrganizationIdentityRequest, ctx: Context): Promise<ListOrganizationIdentityResponse> {
@@ -19,8 +20,11 @@ export async function listOrganizationIdentity(input: ListOrganizationIdentityRe
     throw new ApiError("InvalidParameter", { en: "Parameter `IdentityType` must be 1 (preset) or 2 (custom).", zh: "参数`IdentityType`取值须为 1（预设）或 2（自定义）。" });
   }
   const org = await requireAdminOrg(ctx.store, ctx.caller.uin);
+  const search = input.SearchKey?.trim() || undefined;
   const filter: IdentityFilter = {
-    search: input.SearchKey?.trim() || undefined,
+    search,
+    // built-in identities are also found by the name shown in the caller's language
+    searchIds: search ? builtInIdentitiesMatching(search, ctx.lang) : undefined,
     identityId: input.IdentityId || undefined,
     identityType: input.IdentityType as IdentityType | undefined,
   };

@@ -7,6 +7,7 @@ import * as m0005 from "./0005-members-identities.js";
 import * as m0006 from "./0006-members-records.js";
 import * as m0007 from "./0007-policies.js";
 import * as m0008 from "./0008-services-delegations-bills.js";
+import * as m0009 from "./0009-login-sub-accounts-policies.js";
 
 /** Every migration, in order. Names never change once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0006-members-records": m0006,
   "0007-policies": m0007,
   "0008-services-delegations-bills": m0008,
+  "0009-login-sub-accounts-policies": m0009,
 };
