@@ -341,7 +341,8 @@ describe("organization structure: refusals with their documented codes", () => {
       c18.UpdateOrganizationNode({ NodeId: rootId, Name: "x" }),
       c18.DeleteOrganizationNodes({ NodeIds: [rootId] }),
     ];
-    for (const call of calls) assert.equal(await errorCode(call), "ResourceNotFound.OrganizationNotExist");
+    const codes = await Promise.all(calls.map((call) => errorCode(call)));
+    assert.deepEqual(codes, calls.map(() => "ResourceNotFound.OrganizationNotExist"));
   });
 });
 
