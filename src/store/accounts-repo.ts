@@ -25,6 +25,20 @@ export interface AccountFlags {
   agent?: boolean;
 }
 
+/** The stored row of a new account. */
+function accountRow(a: NewAccount) {
+  return {
+    uin: a.uin,
+    name: a.name,
+    mail: a.mail ?? null,
+    verification: a.verification,
+    entity_name: a.entityName ?? null,
+    site: a.site,
+    is_root: a.isRoot ? 1 : 0,
+    created_at: a.createdAt,
+  };
+}
+
 /** The account registry: every Tencent Cloud account this server knows. */
 export class AccountsRepo {
   constructor(private readonly db: Kysely<DB>) {}
@@ -44,40 +58,12 @@ export class AccountsRepo {
   }
 
   async insert(a: NewAccount): Promise<void> {
-    await this.db
-      .insertInto("accounts")
-      .values({
-        uin: a.uin,
-        name: a.name,
-        mail: a.mail ?? null,
-        verification: a.verification,
-        entity_name: a.entityName ?? null,
-        site: a.site,
-        is_root: a.isRoot ? 1 : 0,
-        created_at: a.createdAt,
-      })
-      .execute();
+    await this.db.insertInto("accounts").values(accountRow(a)).execute();
   }
 
   /** Register many accounts at once (bulk loading). */
   async insertMany(list: readonly NewAccount[]): Promise<void> {
-    for (const part of chunks(list, 400)) {
-      await this.db
-        .insertInto("accounts")
-        .values(
-          part.map((a) => ({
-            uin: a.uin,
-            name: a.name,
-            mail: a.mail ?? null,
-            verification: a.verification,
-            entity_name: a.entityName ?? null,
-            site: a.site,
-            is_root: a.isRoot ? 1 : 0,
-            created_at: a.createdAt,
-          })),
-        )
-        .execute();
-    }
+    for (const part of chunks(list, 400)) await this.db.insertInto("accounts").values(part.map(accountRow)).execute();
   }
 
   /** Remove an account with its access keys (and, by cascade, its membership). */

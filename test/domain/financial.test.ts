@@ -8,8 +8,9 @@ import { describeOrganizationFinancialByProduct } from "../../src/domain/financi
 import { growthRate, monthOf, ratio } from "../../src/domain/financial/rules.js";
 import { createOrganization } from "../../src/domain/organization/create-organization.js";
 import type { Store } from "../../src/store/store.js";
+import { domainContext } from "../helpers/domain.js";
 import { DIALECTS } from "../helpers/dialects.js";
-import { addMember, domainContext } from "../helpers/members.js";
+import { addMember } from "../helpers/members.js";
 
 describe("financial rules", () => {
   it("parses amounts to exact cents", () => {

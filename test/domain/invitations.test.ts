@@ -8,24 +8,15 @@ import { sendOrganizationInvitation } from "../../src/domain/legacy/send-organiz
 import { createOrganizationFor } from "../../src/domain/organization/create-organization.js";
 import { ApiError } from "../../src/protocol/api-error.js";
 import type { Store } from "../../src/store/store.js";
+import { codeOf, domainContext } from "../helpers/domain.js";
 import { DIALECTS } from "../helpers/dialects.js";
-import { domainContext, storeAccount, storeCreatedMember } from "../helpers/invitation-fixtures.js";
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e.code;
-    throw e;
-  }
-  throw new Error("expected the call to fail");
-}
+import { storeAccount, storeCreatedMember } from "../helpers/invitation-fixtures.js";
 
 for (const dialect of DIALECTS) {
   describe(`invitation acceptance (${dialect.name})`, () => {
     let store: Store;
     let clock = Date.parse("2024-03-01T02:00:00Z");
-    const ctxOf = (uin: number, settings = {}): Context => domainContext(store, uin, () => clock, settings);
+    const ctxOf = (uin: number, settings = {}): Context => domainContext(store, uin, { clock: () => clock, settings });
 
     before(async () => {
       store = await dialect.open();

@@ -11,8 +11,9 @@ import { createOrganization } from "../../src/domain/organization/create-organiz
 import { isForeignKeyViolation } from "../../src/store/errors.js";
 import type { Organization } from "../../src/store/organizations-repo.js";
 import type { Store } from "../../src/store/store.js";
+import { domainContext } from "../helpers/domain.js";
 import { DIALECTS } from "../helpers/dialects.js";
-import { addMember, domainContext } from "../helpers/members.js";
+import { addMember } from "../helpers/members.js";
 
 /** How concurrent callers settle: the codes of those that failed, sorted, and how many succeeded. */
 async function settle(calls: Promise<unknown>[]): Promise<{ ok: number; codes: string[] }> {
@@ -37,7 +38,7 @@ for (const dialect of DIALECTS) {
     async function world(members: number, settings: Partial<Context["settings"]> = {}) {
       const now = Date.now();
       const admin = await createAccount(store, { name: "admin", verification: "enterprise", entityName: "Example Ltd", site: "china" }, now);
-      const ctx = domainContext(store, admin, settings);
+      const ctx = domainContext(store, admin, { settings });
       await createOrganization({}, ctx);
       const org = (await store.organizations.findByHost(admin)) as Organization;
       const uins: number[] = [];

@@ -10,19 +10,9 @@ import { updateOrganizationMemberEmailBind } from "../../src/domain/member-email
 import { createOrganizationFor } from "../../src/domain/organization/create-organization.js";
 import { ApiError } from "../../src/protocol/api-error.js";
 import type { Store } from "../../src/store/store.js";
+import { codeOf, domainContext } from "../helpers/domain.js";
 import { DIALECTS } from "../helpers/dialects.js";
-import { domainContext, storeAccount, storeCreatedMember } from "../helpers/invitation-fixtures.js";
-
-/** The code a call fails with. */
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e.code;
-    throw e;
-  }
-  throw new Error("expected the call to fail");
-}
+import { storeAccount, storeCreatedMember } from "../helpers/invitation-fixtures.js";
 
 // Binding needs members of type Create, which another area's action makes: these tests put such
 // members in the store directly and call the handlers, on every dialect.
@@ -37,7 +27,7 @@ for (const dialect of DIALECTS) {
     before(async () => {
       store = await dialect.open();
       const admin = await storeAccount(store);
-      ctx = domainContext(store, admin, () => clock);
+      ctx = domainContext(store, admin, { clock: () => clock });
       const created = await createOrganizationFor(ctx);
       org = { orgId: created.org.org_id, rootNodeId: created.org.root_node_id };
     });
@@ -164,7 +154,7 @@ for (const dialect of DIALECTS) {
     it("answers callers without an organization, and UINs that are not its members", async () => {
       const uin = await member();
       const { BindId } = await add(uin, "scope@example.com");
-      const outsider = domainContext(store, await storeAccount(store), () => clock);
+      const outsider = domainContext(store, await storeAccount(store), { clock: () => clock });
       const stranger = await storeAccount(store);
       const upd = (c: Context, m: number) => updateOrganizationMemberEmailBind({ MemberUin: m, BindId: BindId!, Email: "scope2@example.com", CountryCode: "86", Phone: freshPhone() }, c);
       assert.equal(await codeOf(upd(outsider, uin)), "ResourceNotFound.OrganizationNotExist");

@@ -13,20 +13,9 @@ import { createOrganization } from "../../src/domain/organization/create-organiz
 import type { Organization } from "../../src/store/organizations-repo.js";
 import type { Site } from "../../src/store/schema.js";
 import type { Store } from "../../src/store/store.js";
+import { codeOf, domainContext } from "../helpers/domain.js";
 import { DIALECTS } from "../helpers/dialects.js";
-import { addMember, domainContext } from "../helpers/members.js";
-
-/** The error code a promise rejects with. */
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (typeof code !== "string") throw e;
-    return code;
-  }
-  throw new Error("expected the call to fail, but it succeeded");
-}
+import { addMember } from "../helpers/members.js";
 
 interface World {
   store: Store;

@@ -11,8 +11,9 @@ import { enablePolicyType } from "../../src/domain/policies/enable-policy-type.j
 import { FULL_ACCESS_POLICY_ID } from "../../src/domain/policies/presets.js";
 import { ApiError } from "../../src/protocol/api-error.js";
 import type { Store } from "../../src/store/store.js";
+import { domainContext } from "../helpers/domain.js";
 import { DIALECTS } from "../helpers/dialects.js";
-import { domainContext, storeAccount } from "../helpers/invitation-fixtures.js";
+import { storeAccount } from "../helpers/invitation-fixtures.js";
 
 const SCP = "SERVICE_CONTROL_POLICY";
 const TAG = "TAG_POLICY";
@@ -29,7 +30,7 @@ for (const dialect of DIALECTS) {
   describe(`policy races and invariants (${dialect.name})`, () => {
     let store: Store;
     const clock = () => Date.parse("2024-05-01T00:00:00Z");
-    const ctxOf = (uin: number, settings: Partial<DomainSettings> = {}): Context => domainContext(store, uin, clock, settings);
+    const ctxOf = (uin: number, settings: Partial<DomainSettings> = {}): Context => domainContext(store, uin, { clock, settings });
 
     before(async () => {
       store = await dialect.open();

@@ -1,6 +1,4 @@
-import { join } from "node:path";
-import { DEFAULT_DOMAIN_SETTINGS, type Context, type DomainSettings } from "../../src/domain/context.js";
-import { openStore, type Store } from "../../src/store/store.js";
+import type { Store } from "../../src/store/store.js";
 import type { TcoServer, TestAccount } from "./server.js";
 
 export type Verification = "none" | "personal" | "enterprise";
@@ -60,11 +58,6 @@ export class Fixtures {
   update(uin: number, flags: Record<string, unknown>) {
     return this.server().operator("UpdateAccount", { Uin: uin, ...flags });
   }
-}
-
-/** A domain context for `uin` on `store`, its clock read from `clock()`; settings default unless given. */
-export function domainContext(store: Store, uin: number, clock: () => number, settings: Partial<DomainSettings> = {}): Context {
-  return { caller: { uin, isRoot: false }, store, now: clock, requestId: "test", lang: "en", settings: { ...DEFAULT_DOMAIN_SETTINGS, ...settings } };
 }
 
 let nextUin = 200000000000;

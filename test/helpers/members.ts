@@ -1,12 +1,5 @@
 import { FIRST_NODE_ID } from "../../src/domain/organization/create-organization.js";
-import type { DomainSettings, Context } from "../../src/domain/context.js";
-import { DEFAULT_DOMAIN_SETTINGS } from "../../src/domain/context.js";
 import type { Store } from "../../src/store/store.js";
-
-/** A domain context for calling handlers directly as `uin` (domain tests). */
-export function domainContext(store: Store, uin: number, settings: Partial<DomainSettings> = {}, lang: "en" | "zh" = "en"): Context {
-  return { caller: { uin, isRoot: false }, store, now: Date.now, requestId: "test", lang, settings: { ...DEFAULT_DOMAIN_SETTINGS, ...settings } };
-}
 
 /**
  * A department under `parentId`, inserted through the store (AddOrganizationNode is another

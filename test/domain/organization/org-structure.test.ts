@@ -19,18 +19,8 @@ import { quitOrganization } from "../../../src/domain/organization/quit-organiza
 import { ApiError } from "../../../src/protocol/api-error.js";
 import type { AllowQuit, MemberType } from "../../../src/store/schema.js";
 import type { Store } from "../../../src/store/store.js";
+import { codeOf } from "../../helpers/domain.js";
 import { DIALECTS } from "../../helpers/dialects.js";
-
-/** The code an action call fails with. */
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e.code;
-    throw e;
-  }
-  throw new Error("expected the call to fail, but it succeeded");
-}
 
 for (const dialect of DIALECTS) {
   describe(`organization structure with members (${dialect.name})`, () => {

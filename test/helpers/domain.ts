@@ -1,0 +1,36 @@
+import type { Context, DomainSettings } from "../../src/domain/context.js";
+import { DEFAULT_DOMAIN_SETTINGS } from "../../src/domain/context.js";
+import type { Language } from "../../src/protocol/api-error.js";
+import { ApiError } from "../../src/protocol/api-error.js";
+import type { Store } from "../../src/store/store.js";
+
+export interface ContextOptions {
+  /** the handlers' clock; Date.now unless given */
+  clock?: () => number;
+  /** settings that differ from the defaults */
+  settings?: Partial<DomainSettings>;
+  lang?: Language;
+}
+
+/** A domain context for calling handlers directly as account `uin` (domain tests). */
+export function domainContext(store: Store, uin: number, o: ContextOptions = {}): Context {
+  return {
+    caller: { uin, isRoot: false },
+    store,
+    now: o.clock ?? Date.now,
+    requestId: "test",
+    lang: o.lang ?? "en",
+    settings: { ...DEFAULT_DOMAIN_SETTINGS, ...o.settings },
+  };
+}
+
+/** The error code a handler call fails with; throws when it succeeds or fails otherwise. */
+export async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof ApiError) return e.code;
+    throw e;
+  }
+  throw new Error("expected the call to fail, but it succeeded");
+}
