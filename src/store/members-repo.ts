@@ -25,6 +25,8 @@ export interface MemberFilter {
    * `nodeIds` (the scope's departments and their sub-departments)
    */
   scope?: { serviceId: number; adminUin: number; nodeIds: readonly number[] };
+  /** the members that are delegated admins of this organization service */
+  delegatesOf?: number;
 }
 
 /** A member with the names a listing shows next to it. */
@@ -167,6 +169,12 @@ export class MembersRepo {
         .where("s.admin_uin", "=", adminUin);
       const keys = nodeIds.length > 0 ? named.union(this.db.selectFrom("org_members as d").select("d.member_uin").where("d.node_id", "in", nodeIds)) : named;
       q = q.where("m.member_uin", "in", keys);
+    }
+    if (f.delegatesOf !== undefined) {
+      const serviceId = f.delegatesOf;
+      q = q.where("m.member_uin", "in", (eb) =>
+        eb.selectFrom("org_service_assigns as a").select("a.member_uin").where("a.org_id", "=", f.orgId).where("a.service_id", "=", serviceId),
+      );
     }
     for (const t of f.tags ?? []) {
       q = q.where("m.member_uin", "in", (eb) =>

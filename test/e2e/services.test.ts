@@ -121,7 +121,11 @@ for (const backend of BACKENDS) {
         "nor of another service",
       );
       assert.equal(await errorCode(o.c.DescribeOrganizationMembers({ Offset: 0, Limit: 50, Product: "nosuchservice" })), "ResourceNotFound.OrganizationServiceNotExist");
-      assert.equal((await o.c.DescribeOrganizationMembers({ Offset: 0, Limit: 50, Product: "cloudaudit" })).Total, 4, "the admin lists everyone");
+      // the admin naming a Product gets that service's delegated admins
+      const delegates = await o.c.DescribeOrganizationMembers({ Offset: 0, Limit: 50, Product: "cloudaudit" });
+      assert.deepEqual(new Set(delegates.Items!.map((m) => m.MemberUin)), new Set([created.uin, invited.uin]));
+      assert.equal(delegates.Total, 2);
+      assert.equal((await o.c.DescribeOrganizationMembers({ Offset: 0, Limit: 50 })).Total, 4, "without a Product, the admin lists everyone");
 
       await o.c.DeleteOrgServiceAssign({ Product: "cloudaudit", MemberUin: created.uin });
       assert.deepEqual(uinsOf((await admins(o, { Product: "cloudaudit" })).Items), [invited.uin]);
@@ -152,7 +156,8 @@ for (const backend of BACKENDS) {
       assert.equal(seen.Total, 3);
       assert.deepEqual(uinsOf((await list({ NodeId: east })).Items), [inEast.uin], "other filters still apply");
       assert.deepEqual(uinsOf((await list({ NodeId: ops })).Items), [], `a department outside the scope shows nobody (${inOps.uin} is there)`);
-      assert.equal((await o.c.DescribeOrganizationMembers({ Offset: 0, Limit: 50, Product: "config" })).Total, 6, "the admin sees all (itself included)");
+      assert.equal((await o.c.DescribeOrganizationMembers({ Offset: 0, Limit: 50 })).Total, 6, "the admin sees all (itself included)");
+      assert.equal((await o.c.DescribeOrganizationMembers({ Offset: 0, Limit: 50, Product: "config" })).Total, 1, "naming config, the admin sees its one delegated admin");
 
       // a member in the scope leaving the scope's department keeps the listing in step
       await o.c.MoveOrganizationNodeMembers({ NodeId: ops, MemberUin: [inEast.uin] });

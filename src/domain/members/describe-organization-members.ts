@@ -24,10 +24,14 @@ export function searchFilter(searchKey: string | undefined): MemberFilter["searc
   return { text, uin };
 }
 
-/** What a caller may list: its organization, and for a delegated admin with a partial scope, that scope. */
+/**
+ * What a caller may list: its organization; for a delegated admin with a partial scope, that
+ * scope; for the admin naming a Product, that service's delegated admins.
+ */
 interface Listing {
   org: Organization;
   scope?: MemberFilter["scope"];
+  delegatesOf?: number;
 }
 
 const serviceNotExist = (product: string, known: boolean) =>
@@ -39,8 +43,8 @@ const serviceNotExist = (product: string, known: boolean) =>
   );
 
 /**
- * The members the caller may list. The admin lists them all (a Product, when given, must be a
- * service of the catalogue). A member lists them as the delegated admin of the service Product
+ * The members the caller may list. The admin lists them all, or with a Product that service's
+ * delegated admins (the docs' "querying the trusted service admin"). A member lists them as the delegated admin of the service Product
  * names: all of them, or with a partial scope the members it names and those of its departments
  * and their sub-departments.
  */
@@ -53,7 +57,7 @@ async function listing(ctx: Context, product: string | undefined): Promise<Listi
   }
   const service = product === undefined ? undefined : serviceByProduct(product);
   if (product !== undefined && !service) throw serviceNotExist(product, false);
-  if (membership.is_admin === 1) return { org };
+  if (membership.is_admin === 1) return service ? { org, delegatesOf: service.id } : { org };
   if (!service) {
     throw new ApiError("ResourceNotFound.OrganizationNotExist", {
       en: "Only the organization's admin, or a delegated admin naming its `Product`, may list members.",
@@ -94,9 +98,10 @@ function withDescendants(nodes: readonly OrgNode[], roots: readonly number[]): n
 export async function describeOrganizationMembers(input: DescribeOrganizationMembersRequest, ctx: Context): Promise<DescribeOrganizationMembersResponse> {
   checkLimit(input.Limit);
   const tags = checkTags(input.Tags);
-  const { org, scope } = await listing(ctx, input.Product);
+  const { org, scope, delegatesOf } = await listing(ctx, input.Product);
   const filter: MemberFilter = { orgId: org.org_id, search: searchFilter(input.SearchKey) };
   if (scope) filter.scope = scope;
+  if (delegatesOf !== undefined) filter.delegatesOf = delegatesOf;
   if (tags.length > 0) filter.tags = tags;
   if (input.AuthName) filter.entityName = input.AuthName;
   if (input.NodeId) {
