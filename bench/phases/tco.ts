@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { HttpConnection } from "../driver/http-connection.js";
 import { memory } from "../measure/proc-stats.js";
@@ -31,6 +32,8 @@ export interface TcoPhaseOptions extends RunOptions {
   departments: number;
   postgresUrl?: string;
   only?: RegExp;
+  /** profile the server that runs the scenarios into this directory */
+  cpuProfDir?: string;
 }
 
 /** Every TCO scenario on one database: seed, time start-ups, then run the scenarios. */
@@ -44,7 +47,7 @@ export async function benchTco(dialect: DialectName, o: TcoPhaseOptions): Promis
     progress(`  seeded ${o.members} members in ${facts.seed.seconds.toFixed(1)} s`);
     facts.startup = await measureStartup(db, org.adminKey, 3);
     progress(`  start to first served request: ${Math.round(facts.startup.medianMs)} ms (median of 3)`);
-    const server = await startTco(db);
+    const server = await startTco(db, {}, o.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${resolve(o.cpuProfDir)}`] : []);
     try {
       facts.rssIdleBytes = await idleRss(server, org.adminKey);
       const target = { host: server.host, ...org.adminKey };
