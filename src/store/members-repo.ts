@@ -94,22 +94,16 @@ export class MembersRepo {
     return (await q.executeTakeFirst()) !== undefined;
   }
 
-  /** How many accounts belong to an organization, its admin included. */
+  /** How many accounts belong to an organization, its admin included (0 for no organization). */
   async countInOrg(orgId: number): Promise<number> {
-    const r = await this.db.selectFrom("org_members").select((eb) => eb.fn.countAll<number>().as("n")).where("org_id", "=", orgId).executeTakeFirstOrThrow();
-    return Number(r.n);
+    const r = await this.db.selectFrom("organizations").select("member_count").where("org_id", "=", orgId).executeTakeFirst();
+    return Number(r?.member_count ?? 0);
   }
 
   /** How many member accounts the organization created (its admin not counted). */
   async countCreated(orgId: number): Promise<number> {
-    const r = await this.db
-      .selectFrom("org_members")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("org_id", "=", orgId)
-      .where("member_type", "=", "Create")
-      .where("is_admin", "=", 0)
-      .executeTakeFirstOrThrow();
-    return Number(r.n);
+    const r = await this.db.selectFrom("organizations").select("created_member_count").where("org_id", "=", orgId).executeTakeFirst();
+    return Number(r?.created_member_count ?? 0);
   }
 
   /** For each of these payers, the other members of the organization it pays for (one query per 500 payers). */
@@ -162,8 +156,9 @@ export class MembersRepo {
     return q;
   }
 
-  /** How many members a filter matches. */
+  /** How many members a filter matches (the organization's stored count when nothing else is asked). */
   async count(f: MemberFilter): Promise<number> {
+    if (!f.nodeIds && !f.search && f.entityName === undefined && !f.tags?.length) return this.countInOrg(f.orgId);
     const r = await this.filtered(f).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     return Number(r.n);
   }

@@ -5,6 +5,7 @@ import * as m0003 from "./0003-org-structure-auth-relations.js";
 import * as m0004 from "./0004-invitations-email.js";
 import * as m0005 from "./0005-members-identities.js";
 import * as m0006 from "./0006-members-records.js";
+import * as m0007 from "./0007-member-counts.js";
 
 /** Every migration, in order. Names never change once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0004-invitations-email": m0004,
   "0005-members-identities": m0005,
   "0006-members-records": m0006,
+  "0007-member-counts": m0007,
 };
