@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from "kysely";
+import { Kysely, SqliteDialect, type CompiledQuery, type QueryExecutor, type QueryResult, type SqliteDatabase, type SqliteStatement } from "kysely";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 
@@ -12,7 +12,7 @@ class CachedStatements implements SqliteDatabase {
   private readonly cache = new Map<string, SqliteStatement>();
 
   constructor(
-    private readonly db: Database.Database,
+    readonly db: Database.Database,
     private readonly capacity = 500,
   ) {}
 
@@ -36,6 +36,43 @@ class CachedStatements implements SqliteDatabase {
   }
 }
 
+/** A statement's answer in the form Kysely's SQLite driver gives it. */
+function execute(statements: CachedStatements, query: CompiledQuery): QueryResult<unknown> {
+  const stmt = statements.prepare(query.sql);
+  if (stmt.reader) return { rows: stmt.all(query.parameters) };
+  const { changes, lastInsertRowid } = stmt.run(query.parameters);
+  return {
+    numAffectedRows: changes !== undefined && changes !== null ? BigInt(changes) : undefined,
+    insertId: lastInsertRowid !== undefined && lastInsertRowid !== null ? BigInt(lastInsertRowid) : undefined,
+    rows: [],
+  };
+}
+
+/**
+ * Let an executor run a query straight on the connection when Kysely's connection lock would be
+ * granted at once, instead of through its lock, its connection provider and a dozen awaits per
+ * query (under concurrent requests, most of a point read's cost). The answer is the same: SQLite
+ * runs a statement synchronously, so the connection is free whenever no transaction is open on it.
+ * `bound`: the executor of a transaction, which holds the connection for its whole duration, so its
+ * queries may always run at once. Executors with plugins keep Kysely's path (none are used).
+ */
+function runDirectly(executor: QueryExecutor, statements: CachedStatements, bound: boolean): QueryExecutor {
+  const viaKysely = executor.executeQuery.bind(executor);
+  const withConnectionProvider = executor.withConnectionProvider.bind(executor);
+  const direct = executor.plugins.length === 0;
+  executor.executeQuery = <R>(query: CompiledQuery): Promise<QueryResult<R>> => {
+    if (!direct || (!bound && statements.db.inTransaction)) return viaKysely<R>(query);
+    try {
+      return Promise.resolve(execute(statements, query) as unknown as QueryResult<R>);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  };
+  // Kysely derives a transaction's executor from this one, bound to the transaction's connection.
+  executor.withConnectionProvider = (provider) => runDirectly(withConnectionProvider(provider), statements, true);
+  return executor;
+}
+
 /** A Kysely instance over one SQLite file (WAL), or ":memory:". */
 export function openSqlite<DB>(file: string): Kysely<DB> {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
@@ -44,5 +81,8 @@ export function openSqlite<DB>(file: string): Kysely<DB> {
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: new CachedStatements(db) }) });
+  const statements = new CachedStatements(db);
+  const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: statements }) });
+  runDirectly(kysely.getExecutor(), statements, false);
+  return kysely;
 }
