@@ -1,9 +1,12 @@
 import Database from "better-sqlite3";
 import {
+  CompiledQuery,
   Kysely,
   SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
   SqliteQueryCompiler,
-  type CompiledQuery,
   type LimitNode,
   type OffsetNode,
   type QueryCompiler,
@@ -104,7 +107,27 @@ class PagingQueryCompiler extends SqliteQueryCompiler {
   }
 }
 
+/**
+ * Transactions begin IMMEDIATE: they take the write lock at once (waiting up to busy_timeout for
+ * another process's writer). A deferred transaction that reads first and writes later fails at
+ * once with SQLITE_BUSY, not waiting, when another process wrote in between: with several server
+ * processes on one file (`tco serve --workers`) every transaction is a writer and waits its turn.
+ */
+class ImmediateDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
 class Dialect extends SqliteDialect {
+  constructor(private readonly options: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(options);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateDriver(this.options);
+  }
+
   override createQueryCompiler(): QueryCompiler {
     return new PagingQueryCompiler();
   }
