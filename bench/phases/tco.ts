@@ -7,8 +7,8 @@ import { measureStartup } from "../measure/startup.js";
 import type { DialectFacts, ReportRow } from "../report/model.js";
 import { tcoReadScenarios } from "../scenarios/tco-reads.js";
 import { tcoWriteScenarios } from "../scenarios/tco-writes.js";
-import { createBenchDatabase, type DialectName } from "../seed/database.js";
-import { seedOrganization, type Key } from "../seed/organization.js";
+import { createBenchDatabase, type BenchDatabase, type DialectName } from "../seed/database.js";
+import { seedOrganization, type Key, type SeededOrg } from "../seed/organization.js";
 import { tc3Request } from "../signing/tc3-request.js";
 import type { Child } from "../targets/child.js";
 import { startTco } from "../targets/servers.js";
@@ -34,6 +34,8 @@ export interface TcoPhaseOptions extends RunOptions {
   only?: RegExp;
   /** profile the server that runs the scenarios into this directory */
   cpuProfDir?: string;
+  /** when above 1, the scenarios run again on `tco serve --workers <workers>` */
+  workers: number;
 }
 
 /** Every TCO scenario on one database: seed, time start-ups, then run the scenarios. */
@@ -53,11 +55,27 @@ export async function benchTco(dialect: DialectName, o: TcoPhaseOptions): Promis
       const target = { host: server.host, ...org.adminKey };
       const scenarios = [...tcoReadScenarios(target, org), ...tcoWriteScenarios(target, org, db.db)];
       const rows = await runAll(scenarios, server, dialect, o, o.only);
+      await server.stop();
+      if (o.workers > 1) rows.push(...(await benchCluster(db, org, dialect, o)));
       return { rows, facts };
     } finally {
       await server.stop();
     }
   } finally {
     await db.dispose();
+  }
+}
+
+/** The scenarios again on a cluster of `o.workers` server processes; their rows' target is e.g. "sqlite ×2". */
+async function benchCluster(db: BenchDatabase, org: SeededOrg, dialect: DialectName, o: TcoPhaseOptions): Promise<ReportRow[]> {
+  progress(`TCO on ${dialect}, ${o.workers} workers`);
+  const server = await startTco(db, { TCO_WORKERS: String(o.workers) });
+  try {
+    await idleRss(server, org.adminKey, 0);
+    const target = { host: server.host, ...org.adminKey };
+    const scenarios = [...tcoReadScenarios(target, org), ...tcoWriteScenarios(target, org, db.db)];
+    return await runAll(scenarios, server, `${dialect} ×${o.workers}`, o, o.only);
+  } finally {
+    await server.stop();
   }
 }
