@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable, Updateable } from "kysely";
+import { fixed } from "./fixed.js";
 import type { DB } from "./schema.js";
 
 export type MemberEmailBind = Selectable<DB["member_email_binds"]>;
@@ -61,7 +62,7 @@ export class EmailBindsRepo {
       .select((eb) => eb.fn.count<number>("member_uin").distinct().as("n"))
       .where("country_code", "=", countryCode)
       .where("phone", "=", phone)
-      .where("status", "in", ["Valid", "Success"])
+      .where("status", "in", [fixed("Valid"), fixed("Success")])
       .where("member_uin", "<>", exceptMember)
       .executeTakeFirstOrThrow();
     return Number(r.n);

@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable } from "kysely";
+import { fixed } from "./fixed.js";
 import type { DB, InvitationStatus } from "./schema.js";
 
 export type OrgInvitation = Selectable<DB["org_invitations"]>;
@@ -28,7 +29,7 @@ export class InvitationsRepo {
       .selectAll()
       .where("org_id", "=", orgId)
       .where("invitee_uin", "=", inviteeUin)
-      .where("status", "=", "Pending")
+      .where("status", "=", fixed("Pending"))
       .executeTakeFirst();
   }
 
@@ -38,7 +39,7 @@ export class InvitationsRepo {
       .updateTable("org_invitations")
       .set({ status, updated_at: now })
       .where("invitation_id", "=", invitationId)
-      .where("status", "=", "Pending")
+      .where("status", "=", fixed("Pending"))
       .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   }
@@ -49,7 +50,7 @@ export class InvitationsRepo {
       .selectFrom("org_invitations")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("org_id", "=", orgId)
-      .where("status", "=", "Pending")
+      .where("status", "=", fixed("Pending"))
       .where("expire_at", ">", now)
       .executeTakeFirstOrThrow();
     return Number(r.n);
@@ -63,7 +64,7 @@ export class InvitationsRepo {
       .where("org_id", "=", orgId)
       .where("name", "=", name)
       .where("invitee_uin", "<>", exceptInvitee)
-      .where("status", "=", "Pending")
+      .where("status", "=", fixed("Pending"))
       .where("expire_at", ">", now)
       .executeTakeFirst();
   }
@@ -76,7 +77,7 @@ export class InvitationsRepo {
       .where("org_id", "=", orgId)
       .where("relation_auth_name", "=", relationAuthName)
       .where("invitation_id", "<>", exceptId)
-      .where("status", "=", "Pending")
+      .where("status", "=", fixed("Pending"))
       .where("expire_at", ">", now)
       .executeTakeFirst();
   }
