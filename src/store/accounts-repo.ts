@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from "kysely";
 import { chunks } from "./chunks.js";
 import type { DB, Site, Verification } from "./schema.js";
+import { prepared } from "./prepared.js";
 
 export type Account = Selectable<DB["accounts"]>;
 
@@ -25,12 +26,14 @@ export interface AccountFlags {
   agent?: boolean;
 }
 
+const FIND = prepared<{ uin: number }>()((db, a) => db.selectFrom("accounts").selectAll().where("uin", "=", a.uin));
+
 /** The account registry: every Tencent Cloud account this server knows. */
 export class AccountsRepo {
   constructor(private readonly db: Kysely<DB>) {}
 
   find(uin: number): Promise<Account | undefined> {
-    return this.db.selectFrom("accounts").selectAll().where("uin", "=", uin).executeTakeFirst();
+    return FIND.first(this.db, { uin });
   }
 
   /** An account other than `exceptUin` whose registry e-mail is this address (compared lower-cased). */

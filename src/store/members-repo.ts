@@ -2,6 +2,7 @@ import { sql, type Insertable, type Kysely, type Selectable, type Updateable } f
 import { chunks } from "./chunks.js";
 import type { DB } from "./schema.js";
 import type { TagPair } from "./tags-repo.js";
+import { prepared } from "./prepared.js";
 
 export type OrgMember = Selectable<DB["org_members"]>;
 /** A membership to insert. */
@@ -36,18 +37,24 @@ export interface MemberListRow extends OrgMember {
  */
 const prefixEnd = (prefix: string) => `${prefix}\uffff`;
 
+const FIND = prepared<{ uin: number }>()((db, a) => db.selectFrom("org_members").selectAll().where("member_uin", "=", a.uin));
+const FIND_IN_ORG = prepared<{ orgId: number; uin: number }>()((db, a) =>
+  db.selectFrom("org_members").selectAll().where("member_uin", "=", a.uin).where("org_id", "=", a.orgId),
+);
+const COUNTS = prepared<{ orgId: number }>()((db, a) => db.selectFrom("organizations").select(["member_count", "created_member_count"]).where("org_id", "=", a.orgId));
+
 /** Membership of accounts in organizations (the admin has a row too, is_admin = 1). */
 export class MembersRepo {
   constructor(private readonly db: Kysely<DB>) {}
 
   /** The membership of an account, in whatever organization it belongs to. */
   find(uin: number): Promise<OrgMember | undefined> {
-    return this.db.selectFrom("org_members").selectAll().where("member_uin", "=", uin).executeTakeFirst();
+    return FIND.first(this.db, { uin });
   }
 
   /** The membership of an account in one organization. */
   findInOrg(orgId: number, uin: number): Promise<OrgMember | undefined> {
-    return this.db.selectFrom("org_members").selectAll().where("member_uin", "=", uin).where("org_id", "=", orgId).executeTakeFirst();
+    return FIND_IN_ORG.first(this.db, { orgId, uin });
   }
 
   /** Memberships of these accounts in one organization (absent ones are left out). */
@@ -96,14 +103,12 @@ export class MembersRepo {
 
   /** How many accounts belong to an organization, its admin included (0 for no organization). */
   async countInOrg(orgId: number): Promise<number> {
-    const r = await this.db.selectFrom("organizations").select("member_count").where("org_id", "=", orgId).executeTakeFirst();
-    return Number(r?.member_count ?? 0);
+    return Number((await COUNTS.first(this.db, { orgId }))?.member_count ?? 0);
   }
 
   /** How many member accounts the organization created (its admin not counted). */
   async countCreated(orgId: number): Promise<number> {
-    const r = await this.db.selectFrom("organizations").select("created_member_count").where("org_id", "=", orgId).executeTakeFirst();
-    return Number(r?.created_member_count ?? 0);
+    return Number((await COUNTS.first(this.db, { orgId }))?.created_member_count ?? 0);
   }
 
   /** For each of these payers, the other members of the organization it pays for (one query per 500 payers). */

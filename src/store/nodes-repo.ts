@@ -1,8 +1,13 @@
 import type { Insertable, Kysely, Selectable, Updateable } from "kysely";
 import type { DB } from "./schema.js";
 import type { TagPair } from "./tags-repo.js";
+import { prepared } from "./prepared.js";
 
 export type OrgNode = Selectable<DB["org_nodes"]>;
+
+const FIND = prepared<{ orgId: number; nodeId: number }>()((db, a) =>
+  db.selectFrom("org_nodes").selectAll().where("node_id", "=", a.nodeId).where("org_id", "=", a.orgId),
+);
 
 /** Departments (nodes) of organizations, a tree under each organization's root node. */
 export class NodesRepo {
@@ -10,7 +15,7 @@ export class NodesRepo {
 
   /** A node of the given organization. */
   find(orgId: number, nodeId: number): Promise<OrgNode | undefined> {
-    return this.db.selectFrom("org_nodes").selectAll().where("node_id", "=", nodeId).where("org_id", "=", orgId).executeTakeFirst();
+    return FIND.first(this.db, { orgId, nodeId });
   }
 
   /** Ids of an organization's departments with this name (names are unique among siblings only). */

@@ -1,0 +1,59 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { sql } from "kysely";
+import { prepared } from "../../src/store/prepared.js";
+import type { Store } from "../../src/store/store.js";
+import { DIALECTS } from "../helpers/dialects.js";
+
+const BY_UIN = prepared<{ uin: number }>()((db, a) => db.selectFrom("accounts").select(["uin", "name"]).where("uin", "=", a.uin));
+const BY_NAME_PAGE = prepared<{ prefix: string; end: string; limit: number }>()((db, a) =>
+  db.selectFrom("accounts").select("uin").where("name", ">=", a.prefix).where("name", "<", a.end).where("site", "=", "china").orderBy("uin").limit(a.limit),
+);
+const RENAME = prepared<{ uin: number; name: string }>()((db, a) => db.updateTable("accounts").set({ name: a.name }).where("uin", "=", a.uin));
+const INLINED = prepared<{ name: string }>()((db, a) => db.selectFrom("accounts").select("uin").where(sql.raw<boolean>(`name = '${a.name}'`)));
+
+/** the raw database of a store (tests only) */
+const dbOf = (store: Store) => (store as unknown as { db: Parameters<typeof BY_UIN.rows>[0] }).db;
+
+for (const dialect of DIALECTS) {
+  describe(`prepared queries [${dialect.name}]`, () => {
+    let store: Store;
+    before(async () => {
+      store = await dialect.open();
+      await store.accounts.insertMany(
+        Array.from({ length: 5 }, (_, i) => ({ uin: 100000000700 + i, name: `p${i}`, verification: "none" as const, site: i === 4 ? ("intl" as const) : ("china" as const), createdAt: 1 })),
+      );
+    });
+    after(async () => {
+      await dialect.dispose(store);
+    });
+
+    it("answer what the query answers, whatever the arguments, bound in their places beside the constants", async () => {
+      for (let i = 0; i < 5; i++) assert.deepEqual(await BY_UIN.first(dbOf(store), { uin: 100000000700 + i }), { uin: 100000000700 + i, name: `p${i}` });
+      assert.equal(await BY_UIN.first(dbOf(store), { uin: 1 }), undefined);
+      const page = await BY_NAME_PAGE.rows(dbOf(store), { prefix: "p", end: "q", limit: 3 });
+      assert.deepEqual(page.map((r) => r.uin), [100000000700, 100000000701, 100000000702]);
+      const rest = await BY_NAME_PAGE.rows(dbOf(store), { prefix: "p2", end: "p9", limit: 10 });
+      assert.deepEqual(rest.map((r) => r.uin), [100000000702, 100000000703], "the intl account is left out by the constant");
+    });
+
+    it("run statements, inside a transaction too, and see its writes there", async () => {
+      assert.equal(await RENAME.run(dbOf(store), { uin: 100000000700, name: "renamed" }), 1);
+      await assert.rejects(
+        store.transaction(async (tx) => {
+          await RENAME.run(dbOf(tx), { uin: 100000000701, name: "inside" });
+          assert.equal((await BY_UIN.first(dbOf(tx), { uin: 100000000701 }))?.name, "inside");
+          throw new Error("boom");
+        }),
+        /boom/,
+      );
+      assert.equal((await BY_UIN.first(dbOf(store), { uin: 100000000700 }))?.name, "renamed");
+      assert.equal((await BY_UIN.first(dbOf(store), { uin: 100000000701 }))?.name, "p1");
+    });
+
+    it("refuse an argument written into the SQL text, and a missing argument", async () => {
+      await assert.rejects(INLINED.rows(dbOf(store), { name: "p1" }), /inlined/);
+      await assert.rejects(BY_UIN.first(dbOf(store), {} as { uin: number }), /argument uin missing/);
+    });
+  });
+}
