@@ -37,6 +37,79 @@ export interface MemberListRow extends OrgMember {
  */
 const prefixEnd = (prefix: string) => `${prefix}\uffff`;
 
+/** A MemberFilter with its name search as the index range it reads. */
+interface Scope extends Omit<MemberFilter, "search"> {
+  search?: { from: string; to: string; uin?: number };
+}
+
+const scopeOf = (f: MemberFilter): Scope => {
+  const { search, ...rest } = f;
+  return search ? { ...rest, search: { from: search.text, to: prefixEnd(search.text), uin: search.uin } } : rest;
+};
+
+/** The listings asked most (every member; members by name) run as prepared queries; others are built per call. */
+function shapeOf(f: MemberFilter): "all" | "name" | "other" {
+  if (f.nodeIds || f.entityName !== undefined || f.tags?.length) return "other";
+  if (!f.search) return "all";
+  return f.search.uin === undefined ? "name" : "other";
+}
+
+/** The members of an organization a scope matches. */
+function filtered(db: Kysely<DB>, f: Scope) {
+  let q = db.selectFrom("org_members as m");
+  // Departments belong to one organization, so a department filter alone scopes the listing
+  // (and lets the (node_id, member_uin) index answer it without reading rows).
+  if (f.nodeIds) q = f.nodeIds.length > 0 ? q.where("m.node_id", "in", f.nodeIds) : q.where(sql<boolean>`1 = 0`);
+  else q = q.where("m.org_id", "=", f.orgId);
+  if (f.search) {
+    const { from, to, uin } = f.search;
+    q = q.where((eb) => {
+      const named = eb.and([eb("m.name", ">=", from), eb("m.name", "<", to)]);
+      return uin === undefined ? named : eb.or([eb("m.member_uin", "=", uin), named]);
+    });
+  }
+  if (f.entityName !== undefined) {
+    const entity = f.entityName;
+    q = q.where("m.member_uin", "in", (eb) => eb.selectFrom("accounts").select("accounts.uin").where("accounts.entity_name", "=", entity));
+  }
+  for (const t of f.tags ?? []) {
+    q = q.where("m.member_uin", "in", (eb) =>
+      eb
+        .selectFrom("resource_tags")
+        .select("resource_tags.resource_id")
+        .where("resource_tags.resource_type", "=", "member")
+        .where("resource_tags.tag_key", "=", t.TagKey)
+        .where("resource_tags.tag_value", "=", t.TagValue),
+    );
+  }
+  return q;
+}
+
+/** A page of a scope's members with the names a listing shows (see MembersRepo.page). */
+function pageQuery(db: Kysely<DB>, f: Scope, offset: number, limit: number) {
+  // With a name search the name index both filters and orders, so the page comes from it alone.
+  let keys = filtered(db, f).select("m.member_uin");
+  keys = f.search ? keys.orderBy("m.name").orderBy("m.member_uin") : keys.orderBy("m.member_uin");
+  let q = db
+    .selectFrom("org_members as m")
+    .innerJoin("accounts as a", "a.uin", "m.member_uin")
+    .innerJoin("org_nodes as n", "n.node_id", "m.node_id")
+    .leftJoin("accounts as p", "p.uin", "m.pay_uin")
+    .selectAll("m")
+    .select(["a.name as nick_name", "n.name as node_name", "n.parent_id as node_parent_id", "p.name as pay_name"])
+    .where("m.member_uin", "in", keys.limit(limit).offset(offset));
+  q = f.search ? q.orderBy("m.name").orderBy("m.member_uin") : q.orderBy("m.member_uin");
+  return q;
+}
+
+type PageArgs = { orgId: number; offset: number; limit: number };
+type NameArgs = { orgId: number; from: string; to: string };
+const PAGE_ALL = prepared<PageArgs>()((db, a) => pageQuery(db, { orgId: a.orgId }, a.offset, a.limit));
+const PAGE_BY_NAME = prepared<PageArgs & NameArgs>()((db, a) => pageQuery(db, { orgId: a.orgId, search: { from: a.from, to: a.to } }, a.offset, a.limit));
+const COUNT_BY_NAME = prepared<NameArgs>()((db, a) =>
+  filtered(db, { orgId: a.orgId, search: { from: a.from, to: a.to } }).select((eb) => eb.fn.countAll<number>().as("n")),
+);
+
 const FIND = prepared<{ uin: number }>()((db, a) => db.selectFrom("org_members").selectAll().where("member_uin", "=", a.uin));
 const FIND_IN_ORG = prepared<{ orgId: number; uin: number }>()((db, a) =>
   db.selectFrom("org_members").selectAll().where("member_uin", "=", a.uin).where("org_id", "=", a.orgId),
@@ -131,57 +204,13 @@ export class MembersRepo {
     return out;
   }
 
-  private filtered(f: MemberFilter) {
-    let q = this.db.selectFrom("org_members as m");
-    // Departments belong to one organization, so a department filter alone scopes the listing
-    // (and lets the (node_id, member_uin) index answer it without reading rows).
-    if (f.nodeIds) q = f.nodeIds.length > 0 ? q.where("m.node_id", "in", f.nodeIds) : q.where(sql<boolean>`1 = 0`);
-    else q = q.where("m.org_id", "=", f.orgId);
-    if (f.search) {
-      const { text, uin } = f.search;
-      q = q.where((eb) => {
-        const named = eb.and([eb("m.name", ">=", text), eb("m.name", "<", prefixEnd(text))]);
-        return uin === undefined ? named : eb.or([eb("m.member_uin", "=", uin), named]);
-      });
-    }
-    if (f.entityName !== undefined) {
-      const entity = f.entityName;
-      q = q.where("m.member_uin", "in", (eb) => eb.selectFrom("accounts").select("accounts.uin").where("accounts.entity_name", "=", entity));
-    }
-    for (const t of f.tags ?? []) {
-      q = q.where("m.member_uin", "in", (eb) =>
-        eb
-          .selectFrom("resource_tags")
-          .select("resource_tags.resource_id")
-          .where("resource_tags.resource_type", "=", "member")
-          .where("resource_tags.tag_key", "=", t.TagKey)
-          .where("resource_tags.tag_value", "=", t.TagValue),
-      );
-    }
-    return q;
-  }
-
   /** How many members a filter matches (the organization's stored count when nothing else is asked). */
   async count(f: MemberFilter): Promise<number> {
-    if (!f.nodeIds && !f.search && f.entityName === undefined && !f.tags?.length) return this.countInOrg(f.orgId);
-    const r = await this.filtered(f).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    if (shapeOf(f) === "all") return this.countInOrg(f.orgId);
+    const scope = scopeOf(f);
+    if (shapeOf(f) === "name") return Number((await COUNT_BY_NAME.first(this.db, { orgId: f.orgId, ...scope.search! }))?.n ?? 0);
+    const r = await filtered(this.db, scope).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     return Number(r.n);
-  }
-
-  private pageQuery(f: MemberFilter, offset: number, limit: number) {
-    // With a name search the name index both filters and orders, so the page comes from it alone.
-    let keys = this.filtered(f).select("m.member_uin");
-    keys = f.search ? keys.orderBy("m.name").orderBy("m.member_uin") : keys.orderBy("m.member_uin");
-    let q = this.db
-      .selectFrom("org_members as m")
-      .innerJoin("accounts as a", "a.uin", "m.member_uin")
-      .innerJoin("org_nodes as n", "n.node_id", "m.node_id")
-      .leftJoin("accounts as p", "p.uin", "m.pay_uin")
-      .selectAll("m")
-      .select(["a.name as nick_name", "n.name as node_name", "n.parent_id as node_parent_id", "p.name as pay_name"])
-      .where("m.member_uin", "in", keys.limit(limit).offset(offset));
-    q = f.search ? q.orderBy("m.name").orderBy("m.member_uin") : q.orderBy("m.member_uin");
-    return q;
   }
 
   /**
@@ -190,17 +219,21 @@ export class MembersRepo {
    * alone (a deep offset skips index entries, not rows), then only those rows are read and joined.
    */
   page(f: MemberFilter, offset: number, limit: number): Promise<MemberListRow[]> {
-    return this.pageQuery(f, offset, limit).execute();
+    const shape = shapeOf(f);
+    if (shape === "all") return PAGE_ALL.rows(this.db, { orgId: f.orgId, offset, limit });
+    const scope = scopeOf(f);
+    if (shape === "name") return PAGE_BY_NAME.rows(this.db, { orgId: f.orgId, ...scope.search!, offset, limit });
+    return pageQuery(this.db, scope, offset, limit).execute();
   }
 
   /** SQL text and parameters of a page query (for measuring and EXPLAIN). */
   compilePage(f: MemberFilter, offset: number, limit: number) {
-    return this.pageQuery(f, offset, limit).compile();
+    return pageQuery(this.db, scopeOf(f), offset, limit).compile();
   }
 
   /** SQL text and parameters of a count query (for measuring and EXPLAIN). */
   compileCount(f: MemberFilter) {
-    return this.filtered(f).select((eb) => eb.fn.countAll<number>().as("n")).compile();
+    return filtered(this.db, scopeOf(f)).select((eb) => eb.fn.countAll<number>().as("n")).compile();
   }
 
   /** How many accounts sit directly in each node of an organization (nodes without any are absent). */
