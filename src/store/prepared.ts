@@ -3,9 +3,11 @@ import type { DB } from "./schema.js";
 
 /** Marks a placeholder among a compiled query's parameters; no stored value starts with it. */
 const SLOT_PREFIX = "\u0000tco-slot:";
+/** The placeholder name of an IN list's i-th item. */
+const ITEM = "\u0001item";
 
-/** Where each parameter of the compiled text comes from: an argument's name, or a constant. */
-type Source = { arg: string } | { value: unknown };
+/** Where each parameter of the compiled text comes from: a named argument, a list item, or a constant. */
+type Source = { arg: string } | { item: number } | { value: unknown };
 
 interface Template<R> {
   query: CompiledQuery<R>;
@@ -13,41 +15,57 @@ interface Template<R> {
 }
 
 /**
+ * Compile `build` once with placeholders standing in for the arguments (and for `arity` list
+ * items), and note which parameter each one became; checked: none may reach the SQL text.
+ */
+function compileTemplate<R>(db: Kysely<DB>, build: (db: Kysely<DB>, args: any, list: readonly unknown[]) => Compilable<R>, arity: number): Template<R> {
+  const placeholders = new Proxy({}, { get: (_, name) => `${SLOT_PREFIX}${String(name)}` });
+  const items = Array.from({ length: arity }, (_, i) => `${SLOT_PREFIX}${ITEM}${i}`);
+  const query = build(db, placeholders, items).compile();
+  if (query.sql.includes(SLOT_PREFIX)) throw new Error(`prepared query: an argument was inlined into the SQL text: ${query.sql}`);
+  const sources = query.parameters.map((p): Source => {
+    if (typeof p !== "string" || !p.startsWith(SLOT_PREFIX)) return { value: p };
+    const name = p.slice(SLOT_PREFIX.length);
+    return name.startsWith(ITEM) ? { item: Number(name.slice(ITEM.length)) } : { arg: name };
+  });
+  return { query, sources };
+}
+
+function bind<R>(t: Template<R>, args: Record<string, unknown>, list: readonly unknown[]): CompiledQuery<R> {
+  const parameters = new Array<unknown>(t.sources.length);
+  for (let i = 0; i < parameters.length; i++) {
+    const s = t.sources[i];
+    let v: unknown;
+    if ("value" in s) v = s.value;
+    else if ("item" in s) v = list[s.item];
+    else v = args[s.arg];
+    if (v === undefined) throw new Error(`prepared query: argument ${"arg" in s ? s.arg : `item ${(s as { item: number }).item}`} missing`);
+    parameters[i] = v;
+  }
+  return { ...t.query, parameters };
+}
+
+/** The key a database's templates are kept under: its Kysely adapter, shared by its transactions and differing between databases. */
+const keyOf = (db: Kysely<DB>): object => db.getExecutor().adapter;
+
+/**
  * A query of fixed shape whose SQL text is compiled once per database (the first time it runs
  * there) instead of on every call: a hot repository method builds the same query tree and compiles
  * the same text over and over, and that is a measurable part of a point read. `build` is called
  * once, with placeholders standing in for the arguments; each must reach the query as a bound
  * parameter (a plain comparison or a limit), never as a list, a literal or part of the text, which
- * the first run checks. Arguments are passed by name to rows() / first().
+ * the first run checks. Arguments are passed by name to rows() / first() / run().
  */
 export class PreparedQuery<A extends Record<string, unknown>, R> {
-  /** per database: the Kysely adapter is shared by a database's transactions and differs between databases */
   private readonly templates = new WeakMap<object, Template<R>>();
 
   constructor(private readonly build: (db: Kysely<DB>, args: A) => Compilable<R>) {}
 
-  private template(db: Kysely<DB>): Template<R> {
-    const key = db.getExecutor().adapter;
-    let t = this.templates.get(key);
-    if (t) return t;
-    const placeholders = new Proxy({} as A, { get: (_, name) => `${SLOT_PREFIX}${String(name)}` });
-    const query = this.build(db, placeholders).compile();
-    if (query.sql.includes(SLOT_PREFIX)) throw new Error(`prepared query: an argument was inlined into the SQL text: ${query.sql}`);
-    const sources = query.parameters.map((p): Source => (typeof p === "string" && p.startsWith(SLOT_PREFIX) ? { arg: p.slice(SLOT_PREFIX.length) } : { value: p }));
-    t = { query, sources };
-    this.templates.set(key, t);
-    return t;
-  }
-
   private compiled(db: Kysely<DB>, args: A): CompiledQuery<R> {
-    const { query, sources } = this.template(db);
-    const parameters = sources.map((s) => {
-      if ("value" in s) return s.value;
-      const v = args[s.arg];
-      if (v === undefined) throw new Error(`prepared query: argument ${s.arg} missing`);
-      return v;
-    });
-    return { ...query, parameters };
+    const key = keyOf(db);
+    let t = this.templates.get(key);
+    if (!t) this.templates.set(key, (t = compileTemplate(db, this.build, 0)));
+    return bind(t, args, []);
   }
 
   /** Every row the query answers for these arguments, on `db` (a store's database or transaction). */
@@ -68,3 +86,35 @@ export class PreparedQuery<A extends Record<string, unknown>, R> {
 
 /** A prepared query (see PreparedQuery); `A` names the arguments and their types. */
 export const prepared = <A extends Record<string, unknown>>() => <R>(build: (db: Kysely<DB>, args: A) => Compilable<R>) => new PreparedQuery<A, R>(build);
+
+/** List lengths whose queries are kept compiled (a page holds at most 100 rows); longer lists compile per call. */
+const MAX_KEPT_ARITY = 128;
+
+/**
+ * A prepared query with one IN list (see PreparedQuery): compiled once per database and list
+ * length, the list's items bound as parameters like the other arguments.
+ */
+export class PreparedListQuery<A extends Record<string, unknown>, T, R> {
+  private readonly templates = new WeakMap<object, Map<number, Template<R>>>();
+
+  constructor(private readonly build: (db: Kysely<DB>, args: A, list: readonly T[]) => Compilable<R>) {}
+
+  /** Every row the query answers for these arguments and list items. */
+  async rows(db: Kysely<DB>, args: A, list: readonly T[]): Promise<R[]> {
+    const key = keyOf(db);
+    let byArity = this.templates.get(key);
+    if (!byArity) this.templates.set(key, (byArity = new Map()));
+    let t = byArity.get(list.length);
+    if (!t) {
+      t = compileTemplate(db, this.build as (db: Kysely<DB>, args: any, list: readonly unknown[]) => Compilable<R>, list.length);
+      if (list.length <= MAX_KEPT_ARITY) byArity.set(list.length, t);
+    }
+    return (await db.executeQuery(bind(t, args, list))).rows;
+  }
+}
+
+/** A prepared query with one IN list (see PreparedListQuery); `A` names the other arguments, `T` is the items' type. */
+export const preparedList =
+  <A extends Record<string, unknown>, T>() =>
+  <R>(build: (db: Kysely<DB>, args: A, list: readonly T[]) => Compilable<R>) =>
+    new PreparedListQuery<A, T, R>(build);

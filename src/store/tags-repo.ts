@@ -1,11 +1,22 @@
 import type { Kysely } from "kysely";
 import { chunks } from "./chunks.js";
 import type { DB, TaggedResource } from "./schema.js";
+import { preparedList } from "./prepared.js";
 
 export interface TagPair {
   TagKey: string;
   TagValue: string;
 }
+
+const TAGS_OF = preparedList<{ type: TaggedResource }, number>()((db, a, ids) =>
+  db
+    .selectFrom("resource_tags")
+    .select(["resource_id", "tag_key", "tag_value"])
+    .where("resource_type", "=", a.type)
+    .where("resource_id", "in", ids)
+    .orderBy("resource_id")
+    .orderBy("tag_key"),
+);
 
 /** Tags of members and departments. */
 export class TagsRepo {
@@ -32,14 +43,7 @@ export class TagsRepo {
   async forMany(type: TaggedResource, ids: readonly number[]): Promise<Map<number, TagPair[]>> {
     const out = new Map<number, TagPair[]>();
     if (ids.length === 0) return out;
-    const rows = await this.db
-      .selectFrom("resource_tags")
-      .select(["resource_id", "tag_key", "tag_value"])
-      .where("resource_type", "=", type)
-      .where("resource_id", "in", ids)
-      .orderBy("resource_id")
-      .orderBy("tag_key")
-      .execute();
+    const rows = await TAGS_OF.rows(this.db, { type }, ids);
     for (const r of rows) {
       const list = out.get(r.resource_id) ?? [];
       list.push({ TagKey: r.tag_key, TagValue: r.tag_value });
