@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { sql } from "kysely";
-import { prepared } from "../../src/store/prepared.js";
+import { prepared, preparedList } from "../../src/store/prepared.js";
 import type { Store } from "../../src/store/store.js";
 import { DIALECTS } from "../helpers/dialects.js";
 
@@ -10,6 +10,9 @@ const BY_NAME_PAGE = prepared<{ prefix: string; end: string; limit: number }>()(
   db.selectFrom("accounts").select("uin").where("name", ">=", a.prefix).where("name", "<", a.end).where("site", "=", "china").orderBy("uin").limit(a.limit),
 );
 const RENAME = prepared<{ uin: number; name: string }>()((db, a) => db.updateTable("accounts").set({ name: a.name }).where("uin", "=", a.uin));
+const BY_UINS = preparedList<{ site: string }, number>()((db, a, uins) =>
+  db.selectFrom("accounts").select("uin").where("site", "=", a.site as "china").where("uin", "in", uins).orderBy("uin"),
+);
 const INLINED = prepared<{ name: string }>()((db, a) => db.selectFrom("accounts").select("uin").where(sql.raw<boolean>(`name = '${a.name}'`)));
 
 /** the raw database of a store (tests only) */
@@ -35,6 +38,15 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(page.map((r) => r.uin), [100000000700, 100000000701, 100000000702]);
       const rest = await BY_NAME_PAGE.rows(dbOf(store), { prefix: "p2", end: "p9", limit: 10 });
       assert.deepEqual(rest.map((r) => r.uin), [100000000702, 100000000703], "the intl account is left out by the constant");
+    });
+
+    it("with an IN list: answer for lists of any length, each length compiled apart", async () => {
+      const all = Array.from({ length: 5 }, (_, i) => 100000000700 + i);
+      assert.deepEqual((await BY_UINS.rows(dbOf(store), { site: "china" }, all)).map((r) => r.uin), all.slice(0, 4));
+      assert.deepEqual((await BY_UINS.rows(dbOf(store), { site: "intl" }, all)).map((r) => r.uin), [100000000704]);
+      assert.deepEqual((await BY_UINS.rows(dbOf(store), { site: "china" }, [all[2]])).map((r) => r.uin), [all[2]]);
+      const long = [...Array.from({ length: 200 }, (_, i) => i + 1), all[1]];
+      assert.deepEqual((await BY_UINS.rows(dbOf(store), { site: "china" }, long)).map((r) => r.uin), [all[1]]);
     });
 
     it("run statements, inside a transaction too, and see its writes there", async () => {
