@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from "kysely";
 import { chunks } from "./chunks.js";
 import type { DB, Site, Verification } from "./schema.js";
-import { prepared } from "./prepared.js";
+import { insertRow, prepared } from "./prepared.js";
 
 export type Account = Selectable<DB["accounts"]>;
 
@@ -27,6 +27,7 @@ export interface AccountFlags {
 }
 
 const FIND = prepared<{ uin: number }>()((db, a) => db.selectFrom("accounts").selectAll().where("uin", "=", a.uin));
+const INSERT = insertRow("accounts");
 
 /** The account registry: every Tencent Cloud account this server knows. */
 export class AccountsRepo {
@@ -47,19 +48,16 @@ export class AccountsRepo {
   }
 
   async insert(a: NewAccount): Promise<void> {
-    await this.db
-      .insertInto("accounts")
-      .values({
-        uin: a.uin,
-        name: a.name,
-        mail: a.mail ?? null,
-        verification: a.verification,
-        entity_name: a.entityName ?? null,
-        site: a.site,
-        is_root: a.isRoot ? 1 : 0,
-        created_at: a.createdAt,
-      })
-      .execute();
+    await INSERT(this.db, {
+      uin: a.uin,
+      name: a.name,
+      mail: a.mail ?? null,
+      verification: a.verification,
+      entity_name: a.entityName ?? null,
+      site: a.site,
+      is_root: a.isRoot ? 1 : 0,
+      created_at: a.createdAt,
+    });
   }
 
   /** Register many accounts at once (bulk loading). */

@@ -2,7 +2,7 @@ import { sql, type Insertable, type Kysely, type Selectable, type Updateable } f
 import { chunks } from "./chunks.js";
 import type { DB } from "./schema.js";
 import type { TagPair } from "./tags-repo.js";
-import { prepared } from "./prepared.js";
+import { insertRow, prepared, updateRow } from "./prepared.js";
 
 export type OrgMember = Selectable<DB["org_members"]>;
 /** A membership to insert. */
@@ -110,6 +110,8 @@ const COUNT_BY_NAME = prepared<NameArgs>()((db, a) =>
   filtered(db, { orgId: a.orgId, search: { from: a.from, to: a.to } }).select((eb) => eb.fn.countAll<number>().as("n")),
 );
 
+const INSERT = insertRow("org_members");
+const UPDATE = updateRow("org_members", "member_uin");
 const FIND = prepared<{ uin: number }>()((db, a) => db.selectFrom("org_members").selectAll().where("member_uin", "=", a.uin));
 const FIND_IN_ORG = prepared<{ orgId: number; uin: number }>()((db, a) =>
   db.selectFrom("org_members").selectAll().where("member_uin", "=", a.uin).where("org_id", "=", a.orgId),
@@ -140,7 +142,7 @@ export class MembersRepo {
   }
 
   async insert(m: NewOrgMember): Promise<void> {
-    await this.db.insertInto("org_members").values(m).execute();
+    await INSERT(this.db, m);
   }
 
   /** Insert many memberships at once (bulk loading). */
@@ -150,7 +152,7 @@ export class MembersRepo {
 
   /** Change a membership's attributes. */
   async update(uin: number, patch: MemberPatch): Promise<void> {
-    await this.db.updateTable("org_members").set(patch).where("member_uin", "=", uin).execute();
+    await UPDATE(this.db, uin, patch);
   }
 
   /** Put members of an organization into a department. */

@@ -1,4 +1,4 @@
-import type { Compilable, CompiledQuery, Kysely } from "kysely";
+import type { Compilable, CompiledQuery, Insertable, Kysely, Updateable } from "kysely";
 import type { DB } from "./schema.js";
 
 /** Marks a placeholder among a compiled query's parameters; no stored value starts with it. */
@@ -118,3 +118,73 @@ export const preparedList =
   <A extends Record<string, unknown>, T>() =>
   <R>(build: (db: Kysely<DB>, args: A, list: readonly T[]) => Compilable<R>) =>
     new PreparedListQuery<A, T, R>(build);
+
+/** Column sets whose statements are kept compiled per table (callers use a handful each). */
+const MAX_KEPT_SHAPES = 64;
+
+/** A value Kysely would take as an expression (a factory or a builder), not as a bound parameter. */
+const isExpression = (v: unknown) => typeof v === "function" || (typeof v === "object" && v !== null && "toOperationNode" in v);
+
+/** The columns a row or patch sets (Kysely leaves out undefined values), or undefined when one is an expression. */
+function columnsOf(row: Record<string, unknown>): string[] | undefined {
+  const columns: string[] = [];
+  for (const c in row) {
+    const v = row[c];
+    if (v === undefined) continue;
+    if (isExpression(v)) return undefined;
+    columns.push(c);
+  }
+  return columns;
+}
+
+/** Prepared statements of one shape per column set (see insertRow, updateRow). */
+class ByColumns {
+  private readonly queries = new Map<string, PreparedQuery<Record<string, unknown>, unknown>>();
+
+  constructor(private readonly build: (db: Kysely<DB>, columns: readonly string[], args: Record<string, unknown>) => Compilable<unknown>) {}
+
+  query(columns: readonly string[]): PreparedQuery<Record<string, unknown>, unknown> {
+    const key = columns.join(",");
+    let q = this.queries.get(key);
+    if (!q) {
+      q = new PreparedQuery((db, a) => this.build(db, columns, a));
+      if (this.queries.size < MAX_KEPT_SHAPES) this.queries.set(key, q);
+    }
+    return q;
+  }
+}
+
+/**
+ * INSERT of one row into `table`, prepared per set of columns the row gives (see PreparedQuery):
+ * the statement Kysely's `insertInto(table).values(row)` runs, without building and compiling it
+ * on every call.
+ */
+export function insertRow<T extends keyof DB & string>(table: T): (db: Kysely<DB>, row: Insertable<DB[T]>) => Promise<void> {
+  const shapes = new ByColumns((db, columns, a) => db.insertInto(table).values(Object.fromEntries(columns.map((c) => [c, a[c]])) as Insertable<DB[T]>));
+  return async (db, row) => {
+    const columns = columnsOf(row as Record<string, unknown>);
+    if (!columns) await db.insertInto(table).values(row).execute();
+    else await shapes.query(columns).run(db, row as Record<string, unknown>);
+  };
+}
+
+/**
+ * UPDATE of the rows of `table` whose `key` column equals a value, setting a patch's columns,
+ * prepared per set of columns the patch gives; answers how many rows changed. A patch holding an
+ * expression runs through Kysely as built.
+ */
+export function updateRow<T extends keyof DB & string, K extends keyof DB[T] & string>(
+  table: T,
+  key: K,
+): (db: Kysely<DB>, keyValue: unknown, patch: Updateable<DB[T]>) => Promise<number> {
+  const KEY = "\u0002key";
+  // the table is a type parameter here: Kysely's column typing cannot follow it, so the statement is built untyped
+  const update = (db: Kysely<DB>, set: Record<string, unknown>, keyValue: unknown) =>
+    (db as unknown as Kysely<any>).updateTable(table as string).set(set).where(key as string, "=", keyValue);
+  const shapes = new ByColumns((db, columns, a) => update(db, Object.fromEntries(columns.map((c) => [c, a[c]])), a[KEY]));
+  return async (db, keyValue, patch) => {
+    const columns = columnsOf(patch as Record<string, unknown>);
+    if (!columns || columns.length === 0) return Number((await update(db, patch as Record<string, unknown>, keyValue).executeTakeFirst()).numUpdatedRows);
+    return shapes.query(columns).run(db, { ...(patch as Record<string, unknown>), [KEY]: keyValue });
+  };
+}

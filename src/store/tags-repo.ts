@@ -1,13 +1,14 @@
 import type { Kysely } from "kysely";
 import { chunks } from "./chunks.js";
 import type { DB, TaggedResource } from "./schema.js";
-import { preparedList } from "./prepared.js";
+import { prepared, preparedList } from "./prepared.js";
 
 export interface TagPair {
   TagKey: string;
   TagValue: string;
 }
 
+const CLEAR = prepared<{ type: TaggedResource; id: number }>()((db, a) => db.deleteFrom("resource_tags").where("resource_type", "=", a.type).where("resource_id", "=", a.id));
 const TAGS_OF = preparedList<{ type: TaggedResource }, number>()((db, a, ids) =>
   db
     .selectFrom("resource_tags")
@@ -24,7 +25,7 @@ export class TagsRepo {
 
   /** Replace the tags of a resource. */
   async set(type: TaggedResource, id: number, tags: readonly TagPair[]): Promise<void> {
-    await this.db.deleteFrom("resource_tags").where("resource_type", "=", type).where("resource_id", "=", id).execute();
+    await CLEAR.run(this.db, { type, id });
     if (tags.length === 0) return;
     await this.db
       .insertInto("resource_tags")

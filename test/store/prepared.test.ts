@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { sql } from "kysely";
-import { prepared, preparedList } from "../../src/store/prepared.js";
+import { insertRow, prepared, preparedList, updateRow } from "../../src/store/prepared.js";
 import type { Store } from "../../src/store/store.js";
 import { DIALECTS } from "../helpers/dialects.js";
 
@@ -13,6 +13,8 @@ const RENAME = prepared<{ uin: number; name: string }>()((db, a) => db.updateTab
 const BY_UINS = preparedList<{ site: string }, number>()((db, a, uins) =>
   db.selectFrom("accounts").select("uin").where("site", "=", a.site as "china").where("uin", "in", uins).orderBy("uin"),
 );
+const INSERT = insertRow("accounts");
+const UPDATE = updateRow("accounts", "uin");
 const INLINED = prepared<{ name: string }>()((db, a) => db.selectFrom("accounts").select("uin").where(sql.raw<boolean>(`name = '${a.name}'`)));
 
 /** the raw database of a store (tests only) */
@@ -61,6 +63,22 @@ for (const dialect of DIALECTS) {
       );
       assert.equal((await BY_UIN.first(dbOf(store), { uin: 100000000700 }))?.name, "renamed");
       assert.equal((await BY_UIN.first(dbOf(store), { uin: 100000000701 }))?.name, "p1");
+    });
+
+    it("insert and update rows by the columns given (null and left-out ones included), expressions through Kysely", async () => {
+      await INSERT(dbOf(store), { uin: 100000000800, name: "n1", mail: null, verification: "none", site: "china", created_at: 5 });
+      await INSERT(dbOf(store), { uin: 100000000801, name: "n2", mail: "x@example.com", verification: "personal", entity_name: "P", site: "intl", created_at: 6, agent: 1 });
+      const a = await store.accounts.find(100000000800);
+      const b = await store.accounts.find(100000000801);
+      assert.deepEqual([a?.mail, a?.agent, a?.entity_name], [null, 0, null]);
+      assert.deepEqual([b?.mail, b?.agent, b?.entity_name, b?.site], ["x@example.com", 1, "P", "intl"]);
+      assert.equal(await UPDATE(dbOf(store), 100000000800, { name: "n1b", mail: "m@example.com", agent: undefined }), 1);
+      assert.equal(await UPDATE(dbOf(store), 100000000801, { mail: null }), 1);
+      assert.equal(await UPDATE(dbOf(store), 1, { mail: null }), 0);
+      assert.equal(await UPDATE(dbOf(store), 100000000800, { created_at: sql<number>`created_at + 10` as unknown as number }), 1);
+      const a2 = await store.accounts.find(100000000800);
+      assert.deepEqual([a2?.name, a2?.mail, a2?.agent, a2?.created_at], ["n1b", "m@example.com", 0, 15]);
+      assert.equal((await store.accounts.find(100000000801))?.mail, null);
     });
 
     it("refuse an argument written into the SQL text, and a missing argument", async () => {
