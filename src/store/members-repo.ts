@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from "kysely";
+import { sql, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, type Updateable } from "kysely";
 import { chunks } from "./chunks.js";
 import type { DB } from "./schema.js";
 import type { TagPair } from "./tags-repo.js";
@@ -85,11 +85,8 @@ function filtered(db: Kysely<DB>, f: Scope) {
   return q;
 }
 
-/** A page of a scope's members with the names a listing shows (see MembersRepo.page). */
-function pageQuery(db: Kysely<DB>, f: Scope, offset: number, limit: number) {
-  // With a name search the name index both filters and orders, so the page comes from it alone.
-  let keys = filtered(db, f).select("m.member_uin");
-  keys = f.search ? keys.orderBy("m.name").orderBy("m.member_uin") : keys.orderBy("m.member_uin");
+/** The members whose UINs a keys query answers, with the names a listing shows, in the keys' order. */
+function rowsOfKeys(db: Kysely<DB>, keys: SelectQueryBuilder<DB & { m: DB["org_members"] }, "m", { member_uin: number }>, byName: boolean) {
   let q = db
     .selectFrom("org_members as m")
     .innerJoin("accounts as a", "a.uin", "m.member_uin")
@@ -97,15 +94,70 @@ function pageQuery(db: Kysely<DB>, f: Scope, offset: number, limit: number) {
     .leftJoin("accounts as p", "p.uin", "m.pay_uin")
     .selectAll("m")
     .select(["a.name as nick_name", "n.name as node_name", "n.parent_id as node_parent_id", "p.name as pay_name"])
-    .where("m.member_uin", "in", keys.limit(limit).offset(offset));
-  q = f.search ? q.orderBy("m.name").orderBy("m.member_uin") : q.orderBy("m.member_uin");
+    .where("m.member_uin", "in", keys);
+  q = byName ? q.orderBy("m.name").orderBy("m.member_uin") : q.orderBy("m.member_uin");
   return q;
+}
+
+/** A page of a scope's members with the names a listing shows (see MembersRepo.page). */
+function pageQuery(db: Kysely<DB>, f: Scope, offset: number, limit: number) {
+  // With a name search the name index both filters and orders, so the page comes from it alone.
+  let keys = filtered(db, f).select("m.member_uin");
+  keys = f.search ? keys.orderBy("m.name").orderBy("m.member_uin") : keys.orderBy("m.member_uin");
+  return rowsOfKeys(db, keys.limit(limit).offset(offset), f.search !== undefined);
+}
+
+/**
+ * A page of every member from an anchor: the member at a known position `offset - rest` of the
+ * listing, when the organization's membership is still at revision `rev`; otherwise (a member
+ * came or went since the anchor was taken) from the start, `offset` members in. The revision is
+ * compared inside the statement, so the page answered is the one of the state the statement reads.
+ */
+function anchoredPageQuery(db: Kysely<DB>, a: { orgId: number; rev: number; anchor: number; rest: number; offset: number; limit: number }) {
+  const current = db.selectFrom("organizations").select("members_rev").where("org_id", "=", a.orgId);
+  const keys = db
+    .selectFrom("org_members as m")
+    .select("m.member_uin")
+    .where("m.org_id", "=", a.orgId)
+    // (typed: PostgreSQL cannot tell the type of a parameter that is a CASE's result)
+    .where("m.member_uin", ">=", sql<number>`case when (${current}) = ${a.rev} then cast(${a.anchor} as bigint) else 0 end`)
+    .orderBy("m.member_uin")
+    .limit(a.limit)
+    .offset(sql<number>`case when (${current}) = ${a.rev} then cast(${a.rest} as bigint) else cast(${a.offset} as bigint) end`);
+  return rowsOfKeys(db, keys, false);
 }
 
 type PageArgs = { orgId: number; offset: number; limit: number };
 type NameArgs = { orgId: number; from: string; to: string };
 const PAGE_ALL = prepared<PageArgs>()((db, a) => pageQuery(db, { orgId: a.orgId }, a.offset, a.limit));
 const PAGE_BY_NAME = prepared<PageArgs & NameArgs>()((db, a) => pageQuery(db, { orgId: a.orgId, search: { from: a.from, to: a.to } }, a.offset, a.limit));
+const PAGE_ANCHORED = prepared<PageArgs & { rev: number; anchor: number; rest: number }>()((db, a) => anchoredPageQuery(db, a));
+const MEMBERS_REV = prepared<{ orgId: number }>()((db, a) => db.selectFrom("organizations").select("members_rev").where("org_id", "=", a.orgId));
+const NTH_AFTER = prepared<{ orgId: number; after: number; skip: number }>()((db, a) =>
+  db.selectFrom("org_members").select("member_uin").where("org_id", "=", a.orgId).where("member_uin", ">", a.after).orderBy("member_uin").limit(1).offset(a.skip),
+);
+
+/**
+ * Positions in the listing of every member, kept per organization in this process: the UIN of
+ * every ANCHOR_STEP-th member, valid while the organization's members_rev is `rev`. A deep page
+ * then starts at the nearest anchor below its offset, and reads fewer than ANCHOR_STEP index
+ * entries before its first row instead of `offset` of them.
+ */
+interface Anchors {
+  rev: number;
+  uins: number[];
+  builtAt: number;
+}
+const ANCHOR_STEP = 256;
+/** Shallower pages read from the start of the index: an anchor would save little. */
+const ANCHOR_MIN_OFFSET = 2 * ANCHOR_STEP;
+/** While an organization's membership keeps changing, its anchors are rebuilt at most this often; pages in between read from the start. */
+const ANCHOR_REBUILD_MS = 1_000;
+/** Organizations whose anchors one process keeps (per database). */
+const ANCHOR_ORGS_KEPT = 1_000;
+/** per database (see PreparedQuery): organization → anchors */
+const anchorsByDb = new WeakMap<object, Map<number, Anchors>>();
+
 const COUNT_BY_NAME = prepared<NameArgs>()((db, a) =>
   filtered(db, { orgId: a.orgId, search: { from: a.from, to: a.to } }).select((eb) => eb.fn.countAll<number>().as("n")),
 );
@@ -220,12 +272,52 @@ export class MembersRepo {
    * by name), with the names shown next to them. The page's keys are found first from the indexes
    * alone (a deep offset skips index entries, not rows), then only those rows are read and joined.
    */
-  page(f: MemberFilter, offset: number, limit: number): Promise<MemberListRow[]> {
+  async page(f: MemberFilter, offset: number, limit: number): Promise<MemberListRow[]> {
     const shape = shapeOf(f);
-    if (shape === "all") return PAGE_ALL.rows(this.db, { orgId: f.orgId, offset, limit });
+    if (shape === "all") {
+      const anchors = offset >= ANCHOR_MIN_OFFSET ? await this.anchors(f.orgId) : undefined;
+      if (!anchors) return PAGE_ALL.rows(this.db, { orgId: f.orgId, offset, limit });
+      const k = Math.min(Math.floor(offset / ANCHOR_STEP), anchors.uins.length - 1);
+      return PAGE_ANCHORED.rows(this.db, { orgId: f.orgId, rev: anchors.rev, anchor: anchors.uins[k], rest: offset - k * ANCHOR_STEP, offset, limit });
+    }
     const scope = scopeOf(f);
     if (shape === "name") return PAGE_BY_NAME.rows(this.db, { orgId: f.orgId, ...scope.search!, offset, limit });
     return pageQuery(this.db, scope, offset, limit).execute();
+  }
+
+  /**
+   * The organization's anchors at its current membership revision (see Anchors): kept ones, or
+   * found now with one short index read per anchor. None inside a transaction (its uncommitted
+   * rows must not be remembered), for an organization without members, or while the membership
+   * changes faster than ANCHOR_REBUILD_MS. The revision read before and after finding them is
+   * the same only if no membership change committed meanwhile, so each anchor read the same state.
+   */
+  private async anchors(orgId: number): Promise<Anchors | undefined> {
+    if (this.db.isTransaction) return undefined;
+    const key = this.db.getExecutor().adapter;
+    let kept = anchorsByDb.get(key);
+    if (!kept) anchorsByDb.set(key, (kept = new Map()));
+    const rev = (await MEMBERS_REV.first(this.db, { orgId }))?.members_rev;
+    if (rev === undefined) return undefined;
+    const cached = kept.get(orgId);
+    if (cached && cached.rev === Number(rev)) return cached;
+    const now = Date.now();
+    if (cached && now - cached.builtAt < ANCHOR_REBUILD_MS) return undefined;
+    const uins: number[] = [];
+    let row = await NTH_AFTER.first(this.db, { orgId, after: 0, skip: 0 });
+    while (row) {
+      uins.push(row.member_uin);
+      row = await NTH_AFTER.first(this.db, { orgId, after: row.member_uin, skip: ANCHOR_STEP - 1 });
+    }
+    const after = (await MEMBERS_REV.first(this.db, { orgId }))?.members_rev;
+    if (uins.length === 0 || after === undefined || Number(after) !== Number(rev)) {
+      if (cached) cached.builtAt = now;
+      return undefined;
+    }
+    if (kept.size >= ANCHOR_ORGS_KEPT) kept.clear();
+    const anchors = { rev: Number(rev), uins, builtAt: now };
+    kept.set(orgId, anchors);
+    return anchors;
   }
 
   /** SQL text and parameters of a page query (for measuring and EXPLAIN). */

@@ -60,6 +60,8 @@ export interface OrganizationsTable {
   member_count: Generated<number>;
   /** rows of org_members with member_type 'Create' and is_admin 0 (kept by triggers) */
   created_member_count: Generated<number>;
+  /** raised by the same triggers whenever the organization's member rows change (see MembersRepo.page) */
+  members_rev: Generated<number>;
 }
 
 export interface OrgNodesTable {

@@ -4,7 +4,9 @@ import { sql, type Kysely } from "kysely";
  * Triggers that keep organizations.member_count (rows of org_members, the admin's included) and
  * organizations.created_member_count (rows with member_type 'Create' and is_admin 0) equal to
  * what counting the rows would answer, whoever writes org_members: the repositories, a foreign
- * key's cascade, or a bulk load. They run in the writing statement's transaction.
+ * key's cascade, or a bulk load; and that raise organizations.members_rev whenever a member row
+ * of the organization comes, goes or changes what it counts as. They run in the writing
+ * statement's transaction.
  *
  * SQLite: row triggers (updating one row in place is cheap). PostgreSQL: statement triggers over
  * the transition tables for inserts and deletes, one UPDATE per statement and organization, so a
@@ -15,7 +17,7 @@ export async function createMemberCountTriggers(db: Kysely<unknown>, dialect: "s
   if (dialect === "sqlite") {
     const created = (row: "NEW" | "OLD") => `(${row}.member_type = 'Create' AND ${row}.is_admin = 0)`;
     const add = (row: "NEW" | "OLD", sign: "+" | "-") =>
-      `UPDATE organizations SET member_count = member_count ${sign} 1, created_member_count = created_member_count ${sign} ${created(row)} WHERE org_id = ${row}.org_id;`;
+      `UPDATE organizations SET member_count = member_count ${sign} 1, created_member_count = created_member_count ${sign} ${created(row)}, members_rev = members_rev + 1 WHERE org_id = ${row}.org_id;`;
     await sql.raw(`CREATE TRIGGER org_members_count_insert AFTER INSERT ON org_members BEGIN ${add("NEW", "+")} END`).execute(db);
     await sql.raw(`CREATE TRIGGER org_members_count_delete AFTER DELETE ON org_members BEGIN ${add("OLD", "-")} END`).execute(db);
     await sql
@@ -33,7 +35,7 @@ export async function createMemberCountTriggers(db: Kysely<unknown>, dialect: "s
     `CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
      BEGIN
        UPDATE organizations o
-          SET member_count = o.member_count ${sign} d.n, created_member_count = o.created_member_count ${sign} d.created
+          SET member_count = o.member_count ${sign} d.n, created_member_count = o.created_member_count ${sign} d.created, members_rev = o.members_rev + 1
          FROM (SELECT r.org_id, count(*) AS n, sum(${created("r")}) AS created FROM ${table} r GROUP BY r.org_id) d
         WHERE o.org_id = d.org_id;
        RETURN NULL;
@@ -44,8 +46,8 @@ export async function createMemberCountTriggers(db: Kysely<unknown>, dialect: "s
     .raw(
       `CREATE OR REPLACE FUNCTION org_members_count_update() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
-         UPDATE organizations SET member_count = member_count - 1, created_member_count = created_member_count - ${created("OLD")} WHERE org_id = OLD.org_id;
-         UPDATE organizations SET member_count = member_count + 1, created_member_count = created_member_count + ${created("NEW")} WHERE org_id = NEW.org_id;
+         UPDATE organizations SET member_count = member_count - 1, created_member_count = created_member_count - ${created("OLD")}, members_rev = members_rev + 1 WHERE org_id = OLD.org_id;
+         UPDATE organizations SET member_count = member_count + 1, created_member_count = created_member_count + ${created("NEW")}, members_rev = members_rev + 1 WHERE org_id = NEW.org_id;
          RETURN NULL;
        END $$`,
     )
