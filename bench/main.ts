@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const dialects: DialectName[] = o.postgresUrl ? ["sqlite", "postgres"] : ["sqlite"];
   const facts = [];
   for (const dialect of dialects) {
-    const tco = await benchTco(dialect, { ...run, members: o.members, departments: o.departments, postgresUrl: o.postgresUrl, only: o.only });
+    const tco = await benchTco(dialect, { ...run, members: o.members, departments: o.departments, postgresUrl: o.postgresUrl, only: o.only, cpuProfDir: o.cpuProfDir, workers: o.workers });
     rows.push(...tco.rows);
     if (o.largeMembers > 0) {
       tco.facts.large = await benchLarge(dialect, { members: o.largeMembers, departments: o.departments, connections: o.connections, loadSeconds: Math.min(5, o.runSeconds), postgresUrl: o.postgresUrl });

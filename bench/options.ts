@@ -20,6 +20,10 @@ export interface BenchOptions {
   postgresUrl?: string;
   /** report file; bench/results/<date>.json by default */
   out?: string;
+  /** server processes of the extra cluster runs (`tco serve --workers`); 1 = none */
+  workers: number;
+  /** directory for V8 CPU profiles of the TCO server under the scenarios' load (node --cpu-prof) */
+  cpuProfDir?: string;
 }
 
 /** The help text. */
@@ -38,6 +42,9 @@ export const USAGE = `npm run bench -- [options]
                         members-page, members-search, organization, nodes, member-update,
                         member-create, invite-accept)
   --out <file>          where to write the JSON report
+  --workers <n>         also run the TCO scenarios on \`tco serve --workers <n>\` (rows "[sqlite ×n]")
+  --cpu-prof <dir>      write a V8 CPU profile of the TCO server that runs the scenarios to <dir>
+                        (summarise it with: node dist/bench/tools/profile-summary.js <file>)
   -h, --help            this text
 
   TCO_BENCH_DATABASE_URL=postgres://...  also run every TCO scenario on PostgreSQL`;
@@ -65,6 +72,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       "no-moto": { type: "boolean" },
       only: { type: "string" },
       out: { type: "string" },
+      "cpu-prof": { type: "string" },
+      workers: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -82,5 +91,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     only: v.only ? new RegExp(v.only) : undefined,
     postgresUrl: env.TCO_BENCH_DATABASE_URL || undefined,
     out: v.out,
+    cpuProfDir: v["cpu-prof"],
+    workers: int("workers", v.workers, 1, 1),
   };
 }

@@ -18,6 +18,8 @@ export interface ServerConfig {
   rootSecretId?: string;
   rootSecretKey?: string;
   rootUin: number;
+  /** server processes sharing the port (node:cluster); 1 = this process serves alone */
+  workers: number;
 }
 
 export const DEFAULT_PORT = 9500;
@@ -30,8 +32,14 @@ function intFrom(name: string, raw: string | undefined, fallback: number): numbe
   return n;
 }
 
+function workersFrom(raw: string | undefined): number {
+  const n = intFrom("--workers/TCO_WORKERS", raw, 1);
+  if (n < 1) throw new Error(`--workers/TCO_WORKERS must be at least 1, got "${raw}"`);
+  return n;
+}
+
 /** Resolve the configuration from flags and environment variables. */
-export function loadConfig(flags: { port?: string; host?: string; data?: string }, env: NodeJS.ProcessEnv = process.env): ServerConfig {
+export function loadConfig(flags: { port?: string; host?: string; data?: string; workers?: string }, env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const lang = env.TCO_LANGUAGE ?? "en-US";
   if (lang !== "en-US" && lang !== "zh-CN") throw new Error(`TCO_LANGUAGE must be en-US or zh-CN, got "${lang}"`);
   return {
@@ -60,5 +68,6 @@ export function loadConfig(flags: { port?: string; host?: string; data?: string 
     rootSecretId: env.TCO_ROOT_SECRET_ID || undefined,
     rootSecretKey: env.TCO_ROOT_SECRET_KEY || undefined,
     rootUin: intFrom("TCO_ROOT_UIN", env.TCO_ROOT_UIN, DEFAULT_ROOT_UIN),
+    workers: workersFrom(flags.workers ?? env.TCO_WORKERS),
   };
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 
 let ticksPerSecond: number | undefined;
 
@@ -15,8 +15,40 @@ function clockTicks(): number {
   return ticksPerSecond;
 }
 
-/** CPU time (user + system, all threads) a process has used so far, in microseconds. */
-export function cpuMicros(pid: number): number {
+/**
+ * A process and its descendants (a `tco serve --workers N` primary and its workers), from the
+ * kernel's per-thread children lists; the process alone when they cannot be read.
+ */
+export function processTree(pid: number): number[] {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    try {
+      for (const tid of readdirSync(`/proc/${out[i]}/task`)) {
+        const children = readFileSync(`/proc/${out[i]}/task/${tid}/children`, "utf8").trim();
+        if (children) out.push(...children.split(/\s+/).map(Number));
+      }
+    } catch {
+      // exited meanwhile, or no children lists in this kernel
+    }
+  }
+  return out;
+}
+
+/** Sum of `f` over a process tree, leaving out processes that exited meanwhile. */
+function sumOver(pid: number, f: (p: number) => number): number {
+  let total = 0;
+  for (const p of processTree(pid)) {
+    try {
+      total += f(p);
+    } catch (e) {
+      if (p === pid) throw e;
+    }
+  }
+  return total;
+}
+
+/** CPU time (user + system, all threads) one process has used so far, in microseconds. */
+function ownCpuMicros(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   // fields after the command name, which is in parentheses and may hold spaces
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
@@ -24,17 +56,26 @@ export function cpuMicros(pid: number): number {
   return (ticks * 1e6) / clockTicks();
 }
 
-/** Resident set size now and its peak (VmRSS, VmHWM), in bytes. */
-export function memory(pid: number): { rss: number; peak: number } {
+/** CPU time (user + system, all threads) a process and its descendants have used so far, in microseconds. */
+export function cpuMicros(pid: number): number {
+  return sumOver(pid, ownCpuMicros);
+}
+
+function ownMemory(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN) * 1024;
   return { rss: kb("VmRSS"), peak: kb("VmHWM") };
 }
 
-/** Reset the peak-RSS mark of a process (Linux ≥ 4.0); false when the kernel refuses. */
+/** Resident set size now and its peak (VmRSS, VmHWM) of a process and its descendants (summed), in bytes. */
+export function memory(pid: number): { rss: number; peak: number } {
+  return { rss: sumOver(pid, (p) => ownMemory(p).rss), peak: sumOver(pid, (p) => ownMemory(p).peak) };
+}
+
+/** Reset the peak-RSS mark of a process and its descendants (Linux ≥ 4.0); false when the kernel refuses. */
 export function resetPeak(pid: number): boolean {
   try {
-    writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    for (const p of processTree(pid)) writeFileSync(`/proc/${p}/clear_refs`, "5");
     return true;
   } catch {
     return false;

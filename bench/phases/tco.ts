@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { HttpConnection } from "../driver/http-connection.js";
 import { memory } from "../measure/proc-stats.js";
@@ -6,8 +7,8 @@ import { measureStartup } from "../measure/startup.js";
 import type { DialectFacts, ReportRow } from "../report/model.js";
 import { tcoReadScenarios } from "../scenarios/tco-reads.js";
 import { tcoWriteScenarios } from "../scenarios/tco-writes.js";
-import { createBenchDatabase, type DialectName } from "../seed/database.js";
-import { seedOrganization, type Key } from "../seed/organization.js";
+import { createBenchDatabase, type BenchDatabase, type DialectName } from "../seed/database.js";
+import { seedOrganization, type Key, type SeededOrg } from "../seed/organization.js";
 import { tc3Request } from "../signing/tc3-request.js";
 import type { Child } from "../targets/child.js";
 import { startTco } from "../targets/servers.js";
@@ -31,6 +32,10 @@ export interface TcoPhaseOptions extends RunOptions {
   departments: number;
   postgresUrl?: string;
   only?: RegExp;
+  /** profile the server that runs the scenarios into this directory */
+  cpuProfDir?: string;
+  /** when above 1, the scenarios run again on `tco serve --workers <workers>` */
+  workers: number;
 }
 
 /** Every TCO scenario on one database: seed, time start-ups, then run the scenarios. */
@@ -44,17 +49,33 @@ export async function benchTco(dialect: DialectName, o: TcoPhaseOptions): Promis
     progress(`  seeded ${o.members} members in ${facts.seed.seconds.toFixed(1)} s`);
     facts.startup = await measureStartup(db, org.adminKey, 3);
     progress(`  start to first served request: ${Math.round(facts.startup.medianMs)} ms (median of 3)`);
-    const server = await startTco(db);
+    const server = await startTco(db, {}, o.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${resolve(o.cpuProfDir)}`] : []);
     try {
       facts.rssIdleBytes = await idleRss(server, org.adminKey);
       const target = { host: server.host, ...org.adminKey };
       const scenarios = [...tcoReadScenarios(target, org), ...tcoWriteScenarios(target, org, db.db)];
       const rows = await runAll(scenarios, server, dialect, o, o.only);
+      await server.stop();
+      if (o.workers > 1) rows.push(...(await benchCluster(db, org, dialect, o)));
       return { rows, facts };
     } finally {
       await server.stop();
     }
   } finally {
     await db.dispose();
+  }
+}
+
+/** The scenarios again on a cluster of `o.workers` server processes; their rows' target is e.g. "sqlite ×2". */
+async function benchCluster(db: BenchDatabase, org: SeededOrg, dialect: DialectName, o: TcoPhaseOptions): Promise<ReportRow[]> {
+  progress(`TCO on ${dialect}, ${o.workers} workers`);
+  const server = await startTco(db, { TCO_WORKERS: String(o.workers) });
+  try {
+    await idleRss(server, org.adminKey, 0);
+    const target = { host: server.host, ...org.adminKey };
+    const scenarios = [...tcoReadScenarios(target, org), ...tcoWriteScenarios(target, org, db.db)];
+    return await runAll(scenarios, server, `${dialect} ×${o.workers}`, o, o.only);
+  } finally {
+    await server.stop();
   }
 }

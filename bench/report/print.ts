@@ -68,7 +68,7 @@ export function formatReport(report: Report): string {
     report.targets.map((t) => [t.target, t.value, t.verdict === "n/a" ? `n/a${t.note ? ` (${t.note})` : ""}` : t.verdict]),
   );
   // on PostgreSQL the database's own processes are "other"
-  const busiest = Math.max(0, ...report.rows.filter((r) => r.target !== "postgres").flatMap((r) => r.runs.map((x) => x.otherCpuPercent)));
+  const busiest = Math.max(0, ...report.rows.filter((r) => !r.target.startsWith("postgres")).flatMap((r) => r.runs.map((x) => x.otherCpuPercent)));
   const noise =
     busiest > 10
       ? [`note: other processes used up to ${busiest}% of a core during some timed runs (see "driver/other CPU"); those figures are lower than the machine can do.`, ""]

@@ -33,11 +33,14 @@ export function tcoEnv(db: BenchDatabase, port: number): NodeJS.ProcessEnv {
 /** The `tco serve` command line. */
 export const tcoCommand = (): [string, string[]] => [process.execPath, [MAIN_JS, "serve"]];
 
-/** Start TCO on a database and wait until it listens; `env` overrides the bench's settings. */
-export async function startTco(db: BenchDatabase, env: Record<string, string> = {}): Promise<Child> {
+/**
+ * Start TCO on a database and wait until it listens; `env` overrides the bench's settings and
+ * `nodeArgs` go to node before the script (--cpu-prof is not allowed in NODE_OPTIONS).
+ */
+export async function startTco(db: BenchDatabase, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Child> {
   const port = await freePort();
   const [cmd, args] = tcoCommand();
-  return Child.start(`tco (${db.dialect})`, cmd, args, port, { ...tcoEnv(db, port), ...env });
+  return Child.start(`tco (${db.dialect})`, cmd, [...nodeArgs, ...args], port, { ...tcoEnv(db, port), ...env });
 }
 
 /** Start the bare node:http server. */

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ROOT_CREDENTIALS_FILE } from "../bootstrap.js";
 import { DEFAULT_PORT, loadConfig } from "../config.js";
+import { isClusterWorker, runCluster } from "../http/cluster.js";
 import { startServer } from "../http/server.js";
 import { callOperator } from "./client.js";
 import { billsFromCsv } from "./csv.js";
@@ -17,8 +18,14 @@ program
   .option("--port <port>", `port to listen on (TCO_PORT, default ${DEFAULT_PORT})`)
   .option("--host <host>", "address to listen on (TCO_HOST, default 127.0.0.1)")
   .option("--data <dir>", "data directory (TCO_DATA_DIR, default ./.tco-data)")
-  .action(async (flags: { port?: string; host?: string; data?: string }) => {
-    const running = await startServer(loadConfig(flags));
+  .option("--workers <n>", "server processes sharing the port, for reads on several cores (TCO_WORKERS, default 1)")
+  .action(async (flags: { port?: string; host?: string; data?: string; workers?: string }) => {
+    const config = loadConfig(flags);
+    if (config.workers > 1 && !isClusterWorker()) {
+      await runCluster(config, config.workers);
+      return;
+    }
+    const running = await startServer(config);
     const stop = (signal: string) => {
       running.log.info({ signal }, "shutting down");
       running.close().then(

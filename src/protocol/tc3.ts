@@ -1,3 +1,4 @@
+import * as crypto from "node:crypto";
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 
 /** The parts of a `TC3-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...` header. */
@@ -25,12 +26,23 @@ export function parseTc3Authorization(header: string): Tc3Authorization | undefi
   };
 }
 
-export const sha256Hex = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
+/** crypto.hash (Node ≥ 20.12): one call, no Hash object; the same digest as createHash. */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string | Buffer, encoding: "hex") => string }).hash;
+
+export const sha256Hex: (data: string | Buffer) => string = oneShot
+  ? (data) => oneShot("sha256", data, "hex")
+  : (data) => createHash("sha256").update(data).digest("hex");
 const hmac = (key: string | Buffer, data: string) => createHmac("sha256", key).update(data).digest();
+
+const DAY_SECONDS = 86_400;
+/** the last day asked for and its date: requests arrive within a few minutes of each other */
+let lastDay = { day: NaN, date: "" };
 
 /** UTC date (YYYY-MM-DD) of a Unix timestamp in seconds, as the credential scope carries it. */
 export function utcDate(timestamp: number): string {
-  return new Date(timestamp * 1000).toISOString().slice(0, 10);
+  const day = Math.floor(timestamp / DAY_SECONDS);
+  if (day !== lastDay.day) lastDay = { day, date: new Date(timestamp * 1000).toISOString().slice(0, 10) };
+  return lastDay.date;
 }
 
 const signingKeys = new Map<string, Buffer>();

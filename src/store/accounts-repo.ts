@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from "kysely";
 import { chunks } from "./chunks.js";
 import type { DB, Site, Verification } from "./schema.js";
+import { insertRow, prepared } from "./prepared.js";
 
 export type Account = Selectable<DB["accounts"]>;
 
@@ -39,12 +40,15 @@ function accountRow(a: NewAccount) {
   };
 }
 
+const FIND = prepared<{ uin: number }>()((db, a) => db.selectFrom("accounts").selectAll().where("uin", "=", a.uin));
+const INSERT = insertRow("accounts");
+
 /** The account registry: every Tencent Cloud account this server knows. */
 export class AccountsRepo {
   constructor(private readonly db: Kysely<DB>) {}
 
   find(uin: number): Promise<Account | undefined> {
-    return this.db.selectFrom("accounts").selectAll().where("uin", "=", uin).executeTakeFirst();
+    return FIND.first(this.db, { uin });
   }
 
   /** An account other than `exceptUin` whose registry e-mail is this address (compared lower-cased). */
@@ -58,7 +62,7 @@ export class AccountsRepo {
   }
 
   async insert(a: NewAccount): Promise<void> {
-    await this.db.insertInto("accounts").values(accountRow(a)).execute();
+    await INSERT(this.db, accountRow(a));
   }
 
   /** Register many accounts at once (bulk loading). */

@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable } from "kysely";
+import { fixed } from "./fixed.js";
 import type { DB } from "./schema.js";
 
 export type AuthRelation = Selectable<DB["org_auth_relations"]>;
@@ -9,7 +10,7 @@ export class AuthRelationsRepo {
 
   /** The relation of the organization admin's own entity, once created. */
   findHost(orgId: number): Promise<AuthRelation | undefined> {
-    return this.db.selectFrom("org_auth_relations").selectAll().where("org_id", "=", orgId).where("is_host", "=", 1).executeTakeFirst();
+    return this.db.selectFrom("org_auth_relations").selectAll().where("org_id", "=", orgId).where("is_host", "=", fixed(1)).executeTakeFirst();
   }
 
   /** Relations of an organization by id (absent ones are left out). */
@@ -39,7 +40,7 @@ export class AuthRelationsRepo {
       .selectFrom("org_auth_relations")
       .selectAll()
       .where("org_id", "=", orgId)
-      .where((eb) => eb.or([eb("is_host", "=", 1), eb("manager_uin", "is not", null)]))
+      .where((eb) => eb.or([eb("is_host", "=", fixed(1)), eb("manager_uin", "is not", null)]))
       .orderBy("is_host", "desc")
       .orderBy("relation_id")
       .execute();
@@ -51,7 +52,7 @@ export class AuthRelationsRepo {
       .selectFrom("org_auth_relations")
       .select("relation_id")
       .where("org_id", "=", orgId)
-      .where("is_host", "=", 0)
+      .where("is_host", "=", fixed(0))
       .where("manager_uin", "=", uin)
       .executeTakeFirst();
     return r !== undefined;

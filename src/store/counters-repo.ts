@@ -1,5 +1,14 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "./schema.js";
+import { prepared } from "./prepared.js";
+
+const NEXT = prepared<{ name: string; start: number }>()((db, a) =>
+  db
+    .insertInto("counters")
+    .values({ name: a.name, value: a.start })
+    .onConflict((oc) => oc.column("name").doUpdateSet({ value: sql<number>`counters.value + 1` }))
+    .returning("value"),
+);
 
 /** Named monotonic counters, atomic on both dialects (one upsert statement). */
 export class CountersRepo {
@@ -7,12 +16,8 @@ export class CountersRepo {
 
   /** The next value of a counter; the first call answers `start`. */
   async next(name: string, start: number): Promise<number> {
-    const row = await this.db
-      .insertInto("counters")
-      .values({ name, value: start })
-      .onConflict((oc) => oc.column("name").doUpdateSet({ value: sql<number>`counters.value + 1` }))
-      .returning("value")
-      .executeTakeFirstOrThrow();
+    const row = await NEXT.first(this.db, { name, start });
+    if (!row) throw new Error(`counter ${name}: the upsert answered no row`);
     return Number(row.value);
   }
 }

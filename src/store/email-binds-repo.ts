@@ -1,5 +1,7 @@
 import type { Insertable, Kysely, Selectable, Updateable } from "kysely";
+import { fixed } from "./fixed.js";
 import type { DB } from "./schema.js";
+import { preparedList } from "./prepared.js";
 
 export type MemberEmailBind = Selectable<DB["member_email_binds"]>;
 
@@ -12,6 +14,10 @@ export function bindStatusAt(bind: Pick<MemberEmailBind, "status" | "expire_at">
   if (bind.status === "Valid" && bind.expire_at <= now) return "Failed";
   return bind.status;
 }
+
+const STATUSES_OF = preparedList<Record<string, never>, number>()((db, _a, uins) =>
+  db.selectFrom("member_email_binds").select(["member_uin", "status", "expire_at"]).where("member_uin", "in", uins).orderBy("bind_id"),
+);
 
 /** Login e-mail bindings of member accounts, one row per binding attempt. */
 export class EmailBindsRepo {
@@ -33,12 +39,7 @@ export class EmailBindsRepo {
   async statusesFor(memberUins: readonly number[], now: number): Promise<Map<number, BindStatus>> {
     const out = new Map<number, BindStatus>(memberUins.map((uin) => [uin, "Unbound"]));
     if (memberUins.length === 0) return out;
-    const rows = await this.db
-      .selectFrom("member_email_binds")
-      .select(["member_uin", "status", "expire_at"])
-      .where("member_uin", "in", memberUins)
-      .orderBy("bind_id")
-      .execute();
+    const rows = await STATUSES_OF.rows(this.db, {}, memberUins);
     for (const r of rows) out.set(r.member_uin, bindStatusAt(r, now));
     return out;
   }
@@ -61,7 +62,7 @@ export class EmailBindsRepo {
       .select((eb) => eb.fn.count<number>("member_uin").distinct().as("n"))
       .where("country_code", "=", countryCode)
       .where("phone", "=", phone)
-      .where("status", "in", ["Valid", "Success"])
+      .where("status", "in", [fixed("Valid"), fixed("Success")])
       .where("member_uin", "<>", exceptMember)
       .executeTakeFirstOrThrow();
     return Number(r.n);

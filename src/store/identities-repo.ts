@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Selectable } from "kysely";
 import { chunks } from "./chunks.js";
 import { containsText } from "./like.js";
 import type { DB, IdentityType } from "./schema.js";
+import { preparedList } from "./prepared.js";
 
 export type OrgIdentityRow = Selectable<DB["org_identities"]>;
 export type IdentityPolicyRow = Selectable<DB["org_identity_policies"]>;
@@ -44,6 +45,15 @@ export interface GrantFilter {
   memberUin?: number;
   identityId?: number;
 }
+const IDENTITIES_OF = preparedList<Record<string, never>, number>()((db, _a, uins) =>
+  db
+    .selectFrom("org_member_identities as mi")
+    .innerJoin("org_identities as i", "i.identity_id", "mi.identity_id")
+    .select(["mi.member_uin", "mi.identity_id", "i.alias_name", "i.identity_type"])
+    .where("mi.member_uin", "in", uins)
+    .orderBy("mi.member_uin")
+    .orderBy("mi.identity_id"),
+);
 
 /** Member access identities: built-in ones (org_id null) and each organization's own. */
 export class IdentitiesRepo {
@@ -225,14 +235,7 @@ export class IdentitiesRepo {
   async ofMembers(uins: readonly number[]): Promise<Map<number, MemberIdentityRow[]>> {
     const out = new Map<number, MemberIdentityRow[]>();
     if (uins.length === 0) return out;
-    const rows = await this.db
-      .selectFrom("org_member_identities as mi")
-      .innerJoin("org_identities as i", "i.identity_id", "mi.identity_id")
-      .select(["mi.member_uin", "mi.identity_id", "i.alias_name", "i.identity_type"])
-      .where("mi.member_uin", "in", [...new Set(uins)])
-      .orderBy("mi.member_uin")
-      .orderBy("mi.identity_id")
-      .execute();
+    const rows = await IDENTITIES_OF.rows(this.db, {}, [...new Set(uins)]);
     for (const r of rows) {
       const list = out.get(r.member_uin) ?? [];
       list.push(r);

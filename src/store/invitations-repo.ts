@@ -1,10 +1,18 @@
 import type { Insertable, Kysely, Selectable } from "kysely";
+import { fixed } from "./fixed.js";
 import type { DB, InvitationStatus } from "./schema.js";
+import { insertRow, prepared } from "./prepared.js";
 
 export type OrgInvitation = Selectable<DB["org_invitations"]>;
 
 /** An invitation with what its listing shows of the inviting organization and its admin. */
 export type InvitationListing = OrgInvitation & { org_type: number; host_uin: number; host_name: string; host_mail: string | null };
+
+const INSERT = insertRow("org_invitations");
+const FIND = prepared<{ invitationId: number }>()((db, a) => db.selectFrom("org_invitations").selectAll().where("invitation_id", "=", a.invitationId));
+const FINISH = prepared<{ invitationId: number; status: Exclude<InvitationStatus, "Pending">; now: number }>()((db, a) =>
+  db.updateTable("org_invitations").set({ status: a.status, updated_at: a.now }).where("invitation_id", "=", a.invitationId).where("status", "=", fixed("Pending")),
+);
 
 /**
  * Invitations of existing accounts into organizations. A "live" invitation is Pending and not
@@ -14,11 +22,11 @@ export class InvitationsRepo {
   constructor(private readonly db: Kysely<DB>) {}
 
   find(invitationId: number): Promise<OrgInvitation | undefined> {
-    return this.db.selectFrom("org_invitations").selectAll().where("invitation_id", "=", invitationId).executeTakeFirst();
+    return FIND.first(this.db, { invitationId });
   }
 
   async insert(inv: Insertable<DB["org_invitations"]>): Promise<void> {
-    await this.db.insertInto("org_invitations").values(inv).execute();
+    await INSERT(this.db, inv);
   }
 
   /** The Pending invitation of an account from an organization (the unique index allows one), expired or not. */
@@ -28,19 +36,13 @@ export class InvitationsRepo {
       .selectAll()
       .where("org_id", "=", orgId)
       .where("invitee_uin", "=", inviteeUin)
-      .where("status", "=", "Pending")
+      .where("status", "=", fixed("Pending"))
       .executeTakeFirst();
   }
 
   /** Move a Pending invitation to another status; false when it was no longer Pending (a concurrent answer won). */
   async finish(invitationId: number, status: Exclude<InvitationStatus, "Pending">, now: number): Promise<boolean> {
-    const r = await this.db
-      .updateTable("org_invitations")
-      .set({ status, updated_at: now })
-      .where("invitation_id", "=", invitationId)
-      .where("status", "=", "Pending")
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) > 0;
+    return (await FINISH.run(this.db, { invitationId, status, now })) > 0;
   }
 
   /** How many live invitations an organization has out. */
@@ -49,7 +51,7 @@ export class InvitationsRepo {
       .selectFrom("org_invitations")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("org_id", "=", orgId)
-      .where("status", "=", "Pending")
+      .where("status", "=", fixed("Pending"))
       .where("expire_at", ">", now)
       .executeTakeFirstOrThrow();
     return Number(r.n);
@@ -63,7 +65,7 @@ export class InvitationsRepo {
       .where("org_id", "=", orgId)
       .where("name", "=", name)
       .where("invitee_uin", "<>", exceptInvitee)
-      .where("status", "=", "Pending")
+      .where("status", "=", fixed("Pending"))
       .where("expire_at", ">", now)
       .executeTakeFirst();
   }
@@ -76,7 +78,7 @@ export class InvitationsRepo {
       .where("org_id", "=", orgId)
       .where("relation_auth_name", "=", relationAuthName)
       .where("invitation_id", "<>", exceptId)
-      .where("status", "=", "Pending")
+      .where("status", "=", fixed("Pending"))
       .where("expire_at", ">", now)
       .executeTakeFirst();
   }

@@ -1,8 +1,19 @@
 import type { Insertable, Kysely, Selectable } from "kysely";
 import type { DB } from "./schema.js";
+import { insertRow, prepared, updateRow } from "./prepared.js";
 
 /** One recorded CreateOrganizationMember attempt. */
 export type CreateRecord = Selectable<DB["org_member_create_records"]>;
+
+const INSERT = insertRow("org_member_create_records");
+const UPDATE = updateRow("org_member_create_records", "record_id");
+const CLAIM = prepared<{ recordId: number; name: string; account_name: string; node_id: number; now: number }>()((db, a) =>
+  db
+    .updateTable("org_member_create_records")
+    .set({ name: a.name, account_name: a.account_name, node_id: a.node_id, status: "Pending", error_code: null, updated_at: a.now })
+    .where("record_id", "=", a.recordId)
+    .where("status", "<>", "Success"),
+);
 
 /** Attempts of CreateOrganizationMember, kept so a failed attempt can be retried by RecordId. */
 export class MemberRecordsRepo {
@@ -13,7 +24,7 @@ export class MemberRecordsRepo {
   }
 
   async insert(r: Insertable<DB["org_member_create_records"]>): Promise<void> {
-    await this.db.insertInto("org_member_create_records").values(r).execute();
+    await INSERT(this.db, r);
   }
 
   /**
@@ -22,21 +33,11 @@ export class MemberRecordsRepo {
    * of one record cannot both proceed.
    */
   async claim(recordId: number, d: { name: string; account_name: string; node_id: number }, now: number): Promise<boolean> {
-    const r = await this.db
-      .updateTable("org_member_create_records")
-      .set({ ...d, status: "Pending", error_code: null, updated_at: now })
-      .where("record_id", "=", recordId)
-      .where("status", "<>", "Success")
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) > 0;
+    return (await CLAIM.run(this.db, { recordId, name: d.name, account_name: d.account_name, node_id: d.node_id, now })) > 0;
   }
 
   async succeed(recordId: number, memberUin: number, now: number): Promise<void> {
-    await this.db
-      .updateTable("org_member_create_records")
-      .set({ status: "Success", member_uin: memberUin, error_code: null, updated_at: now })
-      .where("record_id", "=", recordId)
-      .execute();
+    await UPDATE(this.db, recordId, { status: "Success", member_uin: memberUin, error_code: null, updated_at: now });
   }
 
   /** Mark an attempt failed, unless it succeeded. */

@@ -1,8 +1,20 @@
 import type { Insertable, Kysely, Selectable, Updateable } from "kysely";
 import type { DB } from "./schema.js";
 import type { TagPair } from "./tags-repo.js";
+import { prepared } from "./prepared.js";
 
 export type OrgNode = Selectable<DB["org_nodes"]>;
+
+const FIND = prepared<{ orgId: number; nodeId: number }>()((db, a) =>
+  db.selectFrom("org_nodes").selectAll().where("node_id", "=", a.nodeId).where("org_id", "=", a.orgId),
+);
+
+const PAGE = prepared<{ orgId: number; offset: number; limit: number }>()((db, a) =>
+  db.selectFrom("org_nodes").selectAll("org_nodes").where("org_nodes.org_id", "=", a.orgId).orderBy("org_nodes.node_id").offset(a.offset).limit(a.limit),
+);
+const COUNT = prepared<{ orgId: number }>()((db, a) =>
+  db.selectFrom("org_nodes").select((eb) => eb.fn.countAll<number>().as("n")).where("org_nodes.org_id", "=", a.orgId),
+);
 
 /** Departments (nodes) of organizations, a tree under each organization's root node. */
 export class NodesRepo {
@@ -10,7 +22,7 @@ export class NodesRepo {
 
   /** A node of the given organization. */
   find(orgId: number, nodeId: number): Promise<OrgNode | undefined> {
-    return this.db.selectFrom("org_nodes").selectAll().where("node_id", "=", nodeId).where("org_id", "=", orgId).executeTakeFirst();
+    return FIND.first(this.db, { orgId, nodeId });
   }
 
   /** Ids of an organization's departments with this name (names are unique among siblings only). */
@@ -36,6 +48,10 @@ export class NodesRepo {
 
   /** A page of an organization's nodes carrying every one of `tags` (key and value), by id, and how many match in all. */
   async page(orgId: number, tags: readonly TagPair[], offset: number, limit: number): Promise<{ rows: OrgNode[]; total: number }> {
+    if (tags.length === 0) {
+      const [rows, total] = await Promise.all([PAGE.rows(this.db, { orgId, offset, limit }), COUNT.first(this.db, { orgId })]);
+      return { rows, total: Number(total?.n ?? 0) };
+    }
     let q = this.db.selectFrom("org_nodes").where("org_nodes.org_id", "=", orgId);
     for (const t of tags) {
       q = q.where((eb) =>

@@ -2,8 +2,12 @@ import type { Insertable, Kysely, Selectable } from "kysely";
 import type { DB } from "./schema.js";
 import { lockOrganizationRow } from "./dialects/row-lock.js";
 import type { Dialect } from "./store.js";
+import { prepared } from "./prepared.js";
 
 export type Organization = Selectable<DB["organizations"]>;
+
+const FIND = prepared<{ orgId: number }>()((db, a) => db.selectFrom("organizations").selectAll().where("org_id", "=", a.orgId));
+const FIND_BY_HOST = prepared<{ uin: number }>()((db, a) => db.selectFrom("organizations").selectAll().where("host_uin", "=", a.uin));
 
 /** Organizations: one per admin account. */
 export class OrganizationsRepo {
@@ -13,11 +17,11 @@ export class OrganizationsRepo {
   ) {}
 
   find(orgId: number): Promise<Organization | undefined> {
-    return this.db.selectFrom("organizations").selectAll().where("org_id", "=", orgId).executeTakeFirst();
+    return FIND.first(this.db, { orgId });
   }
 
   findByHost(hostUin: number): Promise<Organization | undefined> {
-    return this.db.selectFrom("organizations").selectAll().where("host_uin", "=", hostUin).executeTakeFirst();
+    return FIND_BY_HOST.first(this.db, { uin: hostUin });
   }
 
   async insert(org: Insertable<DB["organizations"]>): Promise<void> {

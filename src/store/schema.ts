@@ -72,6 +72,12 @@ export interface OrganizationsTable {
   org_type: number;
   root_node_id: number;
   created_at: number;
+  /** rows of org_members in the organization, its admin's included (kept by triggers) */
+  member_count: Generated<number>;
+  /** rows of org_members with member_type 'Create' and is_admin 0 (kept by triggers) */
+  created_member_count: Generated<number>;
+  /** raised by the same triggers whenever the organization's member rows change (see MembersRepo.page) */
+  members_rev: Generated<number>;
 }
 
 export interface OrgNodesTable {

@@ -1,11 +1,23 @@
 import type { Kysely } from "kysely";
 import { chunks } from "./chunks.js";
 import type { DB, TaggedResource } from "./schema.js";
+import { prepared, preparedList } from "./prepared.js";
 
 export interface TagPair {
   TagKey: string;
   TagValue: string;
 }
+
+const CLEAR = prepared<{ type: TaggedResource; id: number }>()((db, a) => db.deleteFrom("resource_tags").where("resource_type", "=", a.type).where("resource_id", "=", a.id));
+const TAGS_OF = preparedList<{ type: TaggedResource }, number>()((db, a, ids) =>
+  db
+    .selectFrom("resource_tags")
+    .select(["resource_id", "tag_key", "tag_value"])
+    .where("resource_type", "=", a.type)
+    .where("resource_id", "in", ids)
+    .orderBy("resource_id")
+    .orderBy("tag_key"),
+);
 
 /** Tags of members and departments. */
 export class TagsRepo {
@@ -13,7 +25,7 @@ export class TagsRepo {
 
   /** Replace the tags of a resource. */
   async set(type: TaggedResource, id: number, tags: readonly TagPair[]): Promise<void> {
-    await this.db.deleteFrom("resource_tags").where("resource_type", "=", type).where("resource_id", "=", id).execute();
+    await CLEAR.run(this.db, { type, id });
     if (tags.length === 0) return;
     await this.db
       .insertInto("resource_tags")
@@ -32,14 +44,7 @@ export class TagsRepo {
   async forMany(type: TaggedResource, ids: readonly number[]): Promise<Map<number, TagPair[]>> {
     const out = new Map<number, TagPair[]>();
     if (ids.length === 0) return out;
-    const rows = await this.db
-      .selectFrom("resource_tags")
-      .select(["resource_id", "tag_key", "tag_value"])
-      .where("resource_type", "=", type)
-      .where("resource_id", "in", ids)
-      .orderBy("resource_id")
-      .orderBy("tag_key")
-      .execute();
+    const rows = await TAGS_OF.rows(this.db, { type }, ids);
     for (const r of rows) {
       const list = out.get(r.resource_id) ?? [];
       list.push({ TagKey: r.tag_key, TagValue: r.tag_value });

@@ -179,7 +179,7 @@ for (const backend of BACKENDS) {
       assert.ok(tagged.Items!.every((m) => m.Tags?.length === 1 && m.Tags[0].TagValue === "blue"));
       assert.equal((await o.c.DescribeOrganizationMembers({ Offset: 0, Limit: 50, AuthName: "Example Ltd" })).Total, N + 1);
       assert.equal((await o.c.DescribeOrganizationMembers({ Offset: 0, Limit: 50, AuthName: "Someone Else" })).Total, 0);
-      assert.equal((await o.c.DescribeOrganizationMembers({ Offset: 0, Limit: 50, Product: "cloudaudit" })).Total, N + 1);
+      assert.equal((await o.c.DescribeOrganizationMembers({ Offset: 0, Limit: 50, Product: "cloudaudit" })).Total, 0, "naming a service, the admin lists its delegated admins: none yet");
     });
 
     it("updates financial permissions, payer and quit policy, and moves and removes members (2021-03-31)", async () => {

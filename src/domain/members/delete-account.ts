@@ -1,7 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { DeleteAccountRequest, DeleteAccountResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../context.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
 import { refuseDelegatedAdmins } from "../services/rules.js";
 import { deletionReasons } from "./check-account-delete.js";
 import { requireMember } from "./rules.js";
@@ -17,6 +17,8 @@ import { requireMember } from "./rules.js";
 export async function deleteAccount(input: DeleteAccountRequest, ctx: Context): Promise<DeleteAccountResponse> {
   const org = await requireAdminOrg(ctx.store, ctx.caller.uin);
   await ctx.store.transaction(async (tx) => {
+    // the organization's row before the member's, as every writer of its membership (see removeMembers)
+    if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
     const member = await requireMember(tx, org.org_id, input.MemberUin);
     const reasons = await deletionReasons(tx, member);
     if (!reasons.IsCreateMember) {

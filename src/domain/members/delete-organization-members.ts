@@ -4,7 +4,7 @@ import type { OrgMember } from "../../store/members-repo.js";
 import type { Organization } from "../../store/organizations-repo.js";
 import type { Store } from "../../store/store.js";
 import type { Context } from "../context.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
 import { refuseDelegatedAdmins } from "../services/rules.js";
 import { relationAdmins } from "./entity.js";
 
@@ -63,6 +63,9 @@ export async function removeMembers(ctx: Context, org: Organization, uins: reado
     throw new ApiError("InvalidParameter", { en: `Parameter \`${param}\` must name at least one member.`, zh: `参数\`${param}\`至少包含一个成员。` });
   }
   await ctx.store.transaction(async (tx) => {
+    // The organization's row first, as every writer of its membership takes it (the stored counts
+    // are updated on it): the same order everywhere keeps PostgreSQL from deadlocking.
+    if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
     const members = await tx.members.findManyInOrg(org.org_id, uins);
     const found = new Set(members.map((m) => m.member_uin));
     const missing = [...new Set(uins)].filter((u) => !found.has(u));

@@ -46,8 +46,10 @@ export async function createOrganizationFor(ctx: Context, orgType = 1): Promise<
       const now = ctx.now();
       const orgId = await tx.counters.next("org", FIRST_ORG_ID);
       const rootNodeId = await tx.counters.next("node", FIRST_NODE_ID);
-      const org: Organization = { org_id: orgId, host_uin: ctx.caller.uin, org_type: orgType, root_node_id: rootNodeId, created_at: now };
-      await tx.organizations.insert(org);
+      const row = { org_id: orgId, host_uin: ctx.caller.uin, org_type: orgType, root_node_id: rootNodeId, created_at: now };
+      await tx.organizations.insert(row);
+      // the counts once the admin's membership below is in
+      const org: Organization = { ...row, member_count: 1, created_member_count: 0, members_rev: 1 };
       await tx.nodes.insert({ node_id: rootNodeId, org_id: orgId, parent_id: null, name: ROOT_NODE_NAME, remark: null, depth: 0, created_at: now, updated_at: now });
       await tx.members.insert({
         member_uin: ctx.caller.uin,

@@ -1,5 +1,20 @@
 import Database from "better-sqlite3";
-import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from "kysely";
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  SqliteQueryCompiler,
+  type LimitNode,
+  type OffsetNode,
+  type QueryCompiler,
+  type QueryExecutor,
+  type QueryResult,
+  type SqliteDatabase,
+  type SqliteStatement,
+} from "kysely";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 
@@ -12,7 +27,7 @@ class CachedStatements implements SqliteDatabase {
   private readonly cache = new Map<string, SqliteStatement>();
 
   constructor(
-    private readonly db: Database.Database,
+    readonly db: Database.Database,
     private readonly capacity = 500,
   ) {}
 
@@ -36,6 +51,88 @@ class CachedStatements implements SqliteDatabase {
   }
 }
 
+/** A statement's answer in the form Kysely's SQLite driver gives it. */
+function execute(statements: CachedStatements, query: CompiledQuery): QueryResult<unknown> {
+  const stmt = statements.prepare(query.sql);
+  if (stmt.reader) return { rows: stmt.all(query.parameters) };
+  const { changes, lastInsertRowid } = stmt.run(query.parameters);
+  return {
+    numAffectedRows: changes !== undefined && changes !== null ? BigInt(changes) : undefined,
+    insertId: lastInsertRowid !== undefined && lastInsertRowid !== null ? BigInt(lastInsertRowid) : undefined,
+    rows: [],
+  };
+}
+
+/**
+ * Let an executor run a query straight on the connection when Kysely's connection lock would be
+ * granted at once, instead of through its lock, its connection provider and a dozen awaits per
+ * query (under concurrent requests, most of a point read's cost). The answer is the same: SQLite
+ * runs a statement synchronously, so the connection is free whenever no transaction is open on it.
+ * `bound`: the executor of a transaction, which holds the connection for its whole duration, so its
+ * queries may always run at once. Executors with plugins keep Kysely's path (none are used).
+ */
+function runDirectly(executor: QueryExecutor, statements: CachedStatements, bound: boolean): QueryExecutor {
+  const viaKysely = executor.executeQuery.bind(executor);
+  const withConnectionProvider = executor.withConnectionProvider.bind(executor);
+  const direct = executor.plugins.length === 0;
+  executor.executeQuery = <R>(query: CompiledQuery): Promise<QueryResult<R>> => {
+    if (!direct || (!bound && statements.db.inTransaction)) return viaKysely<R>(query);
+    try {
+      return Promise.resolve(execute(statements, query) as unknown as QueryResult<R>);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  };
+  // Kysely derives a transaction's executor from this one, bound to the transaction's connection.
+  executor.withConnectionProvider = (provider) => runDirectly(withConnectionProvider(provider), statements, true);
+  return executor;
+}
+
+/**
+ * SQLite's compiler with LIMIT and OFFSET written as `? + 0`. Since SQLite 3.47 the planner may look
+ * at a bound LIMIT when it prepares a statement, and marks the statement to be prepared again
+ * whenever that parameter is bound anew, which is on every run: a paged listing paid a full
+ * prepare per request (tens of µs for a join). An expression hides the value from the planner;
+ * the limit and offset applied are the same.
+ */
+class PagingQueryCompiler extends SqliteQueryCompiler {
+  protected override visitLimit(node: LimitNode): void {
+    super.visitLimit(node);
+    this.append(" + 0");
+  }
+
+  protected override visitOffset(node: OffsetNode): void {
+    super.visitOffset(node);
+    this.append(" + 0");
+  }
+}
+
+/**
+ * Transactions begin IMMEDIATE: they take the write lock at once (waiting up to busy_timeout for
+ * another process's writer). A deferred transaction that reads first and writes later fails at
+ * once with SQLITE_BUSY, not waiting, when another process wrote in between: with several server
+ * processes on one file (`tco serve --workers`) every transaction is a writer and waits its turn.
+ */
+class ImmediateDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+class Dialect extends SqliteDialect {
+  constructor(private readonly options: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(options);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateDriver(this.options);
+  }
+
+  override createQueryCompiler(): QueryCompiler {
+    return new PagingQueryCompiler();
+  }
+}
+
 /** A Kysely instance over one SQLite file (WAL), or ":memory:". */
 export function openSqlite<DB>(file: string): Kysely<DB> {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
@@ -44,5 +141,8 @@ export function openSqlite<DB>(file: string): Kysely<DB> {
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: new CachedStatements(db) }) });
+  const statements = new CachedStatements(db);
+  const kysely = new Kysely<DB>({ dialect: new Dialect({ database: statements }) });
+  runDirectly(kysely.getExecutor(), statements, false);
+  return kysely;
 }
