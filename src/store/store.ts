@@ -155,7 +155,14 @@ export async function openStore(o: StoreOptions): Promise<Store> {
     const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
     migrationTableSchema = rows[0]?.schema ?? undefined;
   }
-  const { error } = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest();
+  const migrator = new Migrator({ db, provider, migrationTableSchema });
+  let { error } = await migrator.migrateToLatest();
+  // Kysely's check for its own tables reads the catalogue of every schema; a schema dropped by
+  // someone else meanwhile fails that read with "relation does not exist" (42P01). Try again.
+  for (let attempt = 1; attempt < 5 && (error as { code?: string } | undefined)?.code === "42P01"; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    ({ error } = await migrator.migrateToLatest());
+  }
   if (error) {
     await db.destroy();
     throw error instanceof Error ? error : new Error(String(error));
