@@ -31,7 +31,7 @@ export interface RootKey {
 export async function ensureRoot(store: Store, o: RootBootstrap): Promise<RootKey> {
   return store.transaction(async (tx) => {
     if (!(await tx.accounts.find(o.uin))) {
-      await tx.accounts.insert({ uin: o.uin, name: "root", verification: "enterprise", entityName: "TCO Root Enterprise", site: "china", isRoot: true, createdAt: o.now });
+      await tx.accounts.insertIfAbsent({ uin: o.uin, name: "root", verification: "enterprise", entityName: "TCO Root Enterprise", site: "china", isRoot: true, createdAt: o.now });
     }
     if (o.secretId && o.secretKey) {
       await tx.keys.upsert({ secret_id: o.secretId, secret_key: o.secretKey, uin: o.uin, created_at: o.now });

@@ -65,6 +65,11 @@ export class AccountsRepo {
     await INSERT(this.db, accountRow(a));
   }
 
+  /** Insert unless an account with the UIN exists (concurrent bootstraps of several processes). */
+  async insertIfAbsent(a: NewAccount): Promise<void> {
+    await this.db.insertInto("accounts").values(accountRow(a)).onConflict((oc) => oc.column("uin").doNothing()).execute();
+  }
+
   /** Register many accounts at once (bulk loading). */
   async insertMany(list: readonly NewAccount[]): Promise<void> {
     for (const part of chunks(list, 400)) await this.db.insertInto("accounts").values(part.map(accountRow)).execute();

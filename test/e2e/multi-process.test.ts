@@ -15,7 +15,14 @@ describe("two server processes sharing one PostgreSQL database", { skip: !TEST_D
     await c.connect();
     await c.query(`CREATE SCHEMA "${schema}"`);
     await c.end();
-    [a, b] = await Promise.all([TcoServer.start({ postgres: true, sharedSchema: schema }), TcoServer.start({ postgres: true, sharedSchema: schema })]);
+    const started = await Promise.allSettled([TcoServer.start({ postgres: true, sharedSchema: schema }), TcoServer.start({ postgres: true, sharedSchema: schema })]);
+    const failed = started.find((s) => s.status === "rejected");
+    if (failed) {
+      // stop the one that did start, or it keeps this test process alive
+      await Promise.all(started.map((s) => (s.status === "fulfilled" ? s.value.stop() : undefined)));
+      throw (failed as PromiseRejectedResult).reason;
+    }
+    [a, b] = started.map((s) => (s as PromiseFulfilledResult<TcoServer>).value);
   });
   after(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
