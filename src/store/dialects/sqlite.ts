@@ -17,6 +17,7 @@ import {
 } from "kysely";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { Worker } from "node:worker_threads";
 
 /**
  * better-sqlite3 behind a statement cache. Kysely's SQLite driver calls prepare() for every query;
@@ -25,6 +26,8 @@ import { dirname } from "node:path";
  */
 class CachedStatements implements SqliteDatabase {
   private readonly cache = new Map<string, SqliteStatement>();
+  /** runs beside the connection until it closes */
+  checkpointer?: Worker;
 
   constructor(
     readonly db: Database.Database,
@@ -46,6 +49,7 @@ class CachedStatements implements SqliteDatabase {
   }
 
   close(): void {
+    void this.checkpointer?.terminate();
     this.cache.clear();
     this.db.close();
   }
@@ -133,6 +137,31 @@ class Dialect extends SqliteDialect {
   }
 }
 
+/** How often the checkpointer thread copies the write-ahead log into the database file. */
+const CHECKPOINT_INTERVAL_MS = 250;
+/**
+ * Pages of write-ahead log past which a commit checkpoints by itself (SQLite's default is 1000):
+ * a backstop, reached only when the checkpointer thread cannot keep up or is not running.
+ */
+const BACKSTOP_CHECKPOINT_PAGES = 10_000;
+
+/**
+ * Checkpoint the file's write-ahead log on a worker thread with its own connection, so commits on
+ * this connection no longer do it: with SQLite's automatic checkpoint, every thousandth page
+ * written made one commit copy the log into the database and wait for the disk (fsync), holding
+ * the event loop for milliseconds. The thread does the same work beside it.
+ */
+function startCheckpointer(statements: CachedStatements, file: string): void {
+  statements.db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+  const worker = new Worker(new URL("./sqlite-checkpointer.js", import.meta.url), { workerData: { file, intervalMs: CHECKPOINT_INTERVAL_MS } });
+  worker.unref();
+  // without the thread (it failed to start or died), the connection checkpoints as SQLite does by default
+  worker.on("error", () => {
+    if (statements.db.open) statements.db.pragma("wal_autocheckpoint = 1000");
+  });
+  statements.checkpointer = worker;
+}
+
 /** A Kysely instance over one SQLite file (WAL), or ":memory:". */
 export function openSqlite<DB>(file: string): Kysely<DB> {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
@@ -142,6 +171,7 @@ export function openSqlite<DB>(file: string): Kysely<DB> {
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
   const statements = new CachedStatements(db);
+  if (file !== ":memory:") startCheckpointer(statements, file);
   const kysely = new Kysely<DB>({ dialect: new Dialect({ database: statements }) });
   runDirectly(kysely.getExecutor(), statements, false);
   return kysely;
