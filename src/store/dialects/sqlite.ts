@@ -17,6 +17,7 @@ import {
 } from "kysely";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { Worker } from "node:worker_threads";
 
 /**
  * better-sqlite3 behind a statement cache. Kysely's SQLite driver calls prepare() for every query;
@@ -25,6 +26,8 @@ import { dirname } from "node:path";
  */
 class CachedStatements implements SqliteDatabase {
   private readonly cache = new Map<string, SqliteStatement>();
+  /** runs beside the connection until it closes */
+  checkpointer?: Worker;
 
   constructor(
     readonly db: Database.Database,
@@ -46,15 +49,48 @@ class CachedStatements implements SqliteDatabase {
   }
 
   close(): void {
+    void this.checkpointer?.terminate();
     this.cache.clear();
     this.db.close();
   }
 }
 
+/** Column names of the statements read in raw mode (see rowsOf). */
+const columnNames = new WeakMap<SqliteStatement, string[]>();
+
+/**
+ * The rows a reading statement answers, as objects keyed by column name like better-sqlite3
+ * makes them (a later column of the same name wins), but read as arrays and keyed here: the
+ * driver looks every column name up in V8's string table for every row it makes, a fifth of the
+ * cost of a page of members. The names are asked once per statement, and again if a row's width
+ * differs (the statement was prepared again over a changed table).
+ */
+function rowsOf(stmt: SqliteStatement, parameters: readonly unknown[]): unknown[] {
+  const s = stmt as unknown as Database.Statement;
+  s.raw(true);
+  let raw: unknown[][];
+  try {
+    raw = s.all(parameters) as unknown[][];
+  } finally {
+    s.raw(false);
+  }
+  if (raw.length === 0) return raw;
+  let names = columnNames.get(stmt);
+  if (!names || names.length !== raw[0].length) columnNames.set(stmt, (names = s.columns().map((c) => c.name)));
+  const rows = new Array<Record<string, unknown>>(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const values = raw[i];
+    const row: Record<string, unknown> = {};
+    for (let j = 0; j < names.length; j++) row[names[j]] = values[j];
+    rows[i] = row;
+  }
+  return rows;
+}
+
 /** A statement's answer in the form Kysely's SQLite driver gives it. */
 function execute(statements: CachedStatements, query: CompiledQuery): QueryResult<unknown> {
   const stmt = statements.prepare(query.sql);
-  if (stmt.reader) return { rows: stmt.all(query.parameters) };
+  if (stmt.reader) return { rows: rowsOf(stmt, query.parameters) };
   const { changes, lastInsertRowid } = stmt.run(query.parameters);
   return {
     numAffectedRows: changes !== undefined && changes !== null ? BigInt(changes) : undefined,
@@ -133,6 +169,31 @@ class Dialect extends SqliteDialect {
   }
 }
 
+/** How often the checkpointer thread copies the write-ahead log into the database file. */
+const CHECKPOINT_INTERVAL_MS = 250;
+/**
+ * Pages of write-ahead log past which a commit checkpoints by itself (SQLite's default is 1000):
+ * a backstop, reached only when the checkpointer thread cannot keep up or is not running.
+ */
+const BACKSTOP_CHECKPOINT_PAGES = 10_000;
+
+/**
+ * Checkpoint the file's write-ahead log on a worker thread with its own connection, so commits on
+ * this connection no longer do it: with SQLite's automatic checkpoint, every thousandth page
+ * written made one commit copy the log into the database and wait for the disk (fsync), holding
+ * the event loop for milliseconds. The thread does the same work beside it.
+ */
+function startCheckpointer(statements: CachedStatements, file: string): void {
+  statements.db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+  const worker = new Worker(new URL("./sqlite-checkpointer.js", import.meta.url), { workerData: { file, intervalMs: CHECKPOINT_INTERVAL_MS } });
+  worker.unref();
+  // without the thread (it failed to start or died), the connection checkpoints as SQLite does by default
+  worker.on("error", () => {
+    if (statements.db.open) statements.db.pragma("wal_autocheckpoint = 1000");
+  });
+  statements.checkpointer = worker;
+}
+
 /** A Kysely instance over one SQLite file (WAL), or ":memory:". */
 export function openSqlite<DB>(file: string): Kysely<DB> {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
@@ -142,6 +203,7 @@ export function openSqlite<DB>(file: string): Kysely<DB> {
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
   const statements = new CachedStatements(db);
+  if (file !== ":memory:") startCheckpointer(statements, file);
   const kysely = new Kysely<DB>({ dialect: new Dialect({ database: statements }) });
   runDirectly(kysely.getExecutor(), statements, false);
   return kysely;
