@@ -11,6 +11,40 @@ export interface App {
 
 const JSON_HEADERS = { "content-type": "application/json" };
 
+interface Reply {
+  res: ServerResponse;
+  status: number;
+  body: string;
+}
+
+/**
+ * Response writes queued and done together once the event loop has read every socket that was
+ * ready (setImmediate: the check phase, right after the poll phase). Written one by one as each
+ * answer became ready, nearly every response woke the waiting client on its own: the kernel does
+ * that wake-up inside our write call, and it was a fifth of the server's CPU at 32 connections. In
+ * a batch, the first write wakes the client and the others find it awake. Measured with the
+ * bench's driver, DescribeOrganization: 9,700 → 14,800 req/s, 104 → 69 µs of server CPU a request.
+ */
+function replyQueue(log: RpcDeps["log"]): (reply: Reply) => void {
+  let queue: Reply[] = [];
+  const flush = () => {
+    const replies = queue;
+    queue = [];
+    for (const { res, status, body } of replies) {
+      try {
+        res.writeHead(status, { ...JSON_HEADERS, "content-length": Buffer.byteLength(body) });
+        res.end(body);
+      } catch (err) {
+        log.error({ err }, "response failed");
+        res.destroy();
+      }
+    }
+  };
+  return (reply) => {
+    if (queue.push(reply) === 1) setImmediate(flush);
+  };
+}
+
 /**
  * The HTTP face of TCO, without listening: GET /healthz, and the API 3.0 endpoint on every other
  * target. The layer is bare node:http: one route does not need a framework, and the framework's
@@ -26,6 +60,7 @@ export function buildApp(deps: RpcDeps): App {
     return { status: 200, body: await rpc.handle(req) };
   };
 
+  const reply = replyQueue(deps.log);
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -38,10 +73,7 @@ export function buildApp(deps: RpcDeps): App {
     req.on("error", () => res.destroy());
     req.on("end", () => {
       inject({ method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers, body: Buffer.concat(chunks, tooLarge ? undefined : size), bodyTooLarge: tooLarge })
-        .then(({ status, body }) => {
-          res.writeHead(status, { ...JSON_HEADERS, "content-length": Buffer.byteLength(body) });
-          res.end(body);
-        })
+        .then(({ status, body }) => reply({ res, status, body }))
         .catch((err) => {
           deps.log.error({ err }, "response failed");
           res.destroy();
