@@ -10,11 +10,18 @@ export type Message = string | { en: string; zh: string };
  * throw it; anything else that escapes a handler becomes InternalError.
  */
 export class ApiError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    readonly text?: Message,
-  ) {
+  readonly code: ErrorCode;
+  readonly text?: Message;
+
+  constructor(code: ErrorCode, text?: Message) {
+    // No stack trace: the envelope never shows one, and capturing it was most of the cost of an
+    // answered error (a rejected signature, a missing parameter).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(typeof text === "string" ? text : text?.en ?? code);
+    Error.stackTraceLimit = limit;
+    this.code = code;
+    this.text = text;
     this.name = "ApiError";
   }
 

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable } from "kysely";
 import { chunks } from "./chunks.js";
+import { prepared } from "./prepared.js";
 import type { DB } from "./schema.js";
 
 export type ServiceAssign = Selectable<DB["org_service_assigns"]>;
@@ -14,6 +15,10 @@ export interface ManagementScope {
   uins: readonly number[];
   nodeIds: readonly number[];
 }
+
+const SERVICES_OF = prepared<{ uin: number }>()((db, a) =>
+  db.selectFrom("org_service_assigns").select("service_id").where("member_uin", "=", a.uin).orderBy("service_id"),
+);
 
 /** Delegated admins of organization services and their management scopes. */
 export class ServiceAssignsRepo {
@@ -107,7 +112,7 @@ export class ServiceAssignsRepo {
 
   /** The ids of the services a member is delegated admin of, ascending. */
   async servicesOf(uin: number): Promise<number[]> {
-    const rows = await this.db.selectFrom("org_service_assigns").select("service_id").where("member_uin", "=", uin).orderBy("service_id").execute();
+    const rows = await SERVICES_OF.rows(this.db, { uin });
     return rows.map((r) => r.service_id);
   }
 
