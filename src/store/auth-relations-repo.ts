@@ -1,8 +1,11 @@
 import type { Insertable, Kysely, Selectable } from "kysely";
 import { fixed } from "./fixed.js";
+import { prepared } from "./prepared.js";
 import type { DB } from "./schema.js";
 
 export type AuthRelation = Selectable<DB["org_auth_relations"]>;
+
+const FIND_HOST = prepared<{ orgId: number }>()((db, a) => db.selectFrom("org_auth_relations").selectAll().where("org_id", "=", a.orgId).where("is_host", "=", fixed(1)));
 
 /** Real-name entity relations of organizations (the admin's own entity and those of joined members). */
 export class AuthRelationsRepo {
@@ -10,7 +13,7 @@ export class AuthRelationsRepo {
 
   /** The relation of the organization admin's own entity, once created. */
   findHost(orgId: number): Promise<AuthRelation | undefined> {
-    return this.db.selectFrom("org_auth_relations").selectAll().where("org_id", "=", orgId).where("is_host", "=", fixed(1)).executeTakeFirst();
+    return FIND_HOST.first(this.db, { orgId });
   }
 
   /** Relations of an organization by id (absent ones are left out). */

@@ -55,6 +55,20 @@ const IDENTITIES_OF = preparedList<Record<string, never>, number>()((db, _a, uin
     .orderBy("mi.identity_id"),
 );
 
+const USABLE = preparedList<{ orgId: number }, number>()((db, a, ids) =>
+  db
+    .selectFrom("org_identities")
+    .select("identity_id")
+    .where((eb) => eb.or([eb("org_id", "is", null), eb("org_id", "=", a.orgId)]))
+    .where("identity_id", "in", ids),
+);
+const ASSIGN = preparedList<{ uin: number; now: number }, number>()((db, a, ids) =>
+  db
+    .insertInto("org_member_identities")
+    .values(ids.map((identity_id) => ({ member_uin: a.uin, identity_id, created_at: a.now })))
+    .onConflict((oc) => oc.columns(["member_uin", "identity_id"]).doNothing()),
+);
+
 /** Member access identities: built-in ones (org_id null) and each organization's own. */
 export class IdentitiesRepo {
   constructor(private readonly db: Kysely<DB>) {}
@@ -74,7 +88,7 @@ export class IdentitiesRepo {
   /** Which of these identity ids an organization may use (built-in or its own). */
   async usable(orgId: number, ids: readonly number[]): Promise<Set<number>> {
     if (ids.length === 0) return new Set();
-    const rows = await this.visible(orgId).select("identity_id").where("identity_id", "in", [...new Set(ids)]).execute();
+    const rows = await USABLE.rows(this.db, { orgId }, [...new Set(ids)]);
     return new Set(rows.map((r) => r.identity_id));
   }
 
@@ -219,11 +233,7 @@ export class IdentitiesRepo {
   async assign(memberUin: number, identityIds: readonly number[], now: number): Promise<void> {
     const ids = [...new Set(identityIds)];
     if (ids.length === 0) return;
-    await this.db
-      .insertInto("org_member_identities")
-      .values(ids.map((identity_id) => ({ member_uin: memberUin, identity_id, created_at: now })))
-      .onConflict((oc) => oc.columns(["member_uin", "identity_id"]).doNothing())
-      .execute();
+    await ASSIGN.rows(this.db, { uin: memberUin, now }, ids);
   }
 
   /** Bulk form of assign, for loading many members at once. */

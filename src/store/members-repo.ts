@@ -195,6 +195,9 @@ const FIND = prepared<{ uin: number }>()((db, a) => db.selectFrom("org_members")
 const FIND_IN_ORG = prepared<{ orgId: number; uin: number }>()((db, a) =>
   db.selectFrom("org_members").selectAll().where("member_uin", "=", a.uin).where("org_id", "=", a.orgId),
 );
+const NAME_TAKEN = prepared<{ orgId: number; name: string }>()((db, a) =>
+  db.selectFrom("org_members").select("member_uin").where("org_id", "=", a.orgId).where("name", "=", a.name),
+);
 const COUNTS = prepared<{ orgId: number }>()((db, a) => db.selectFrom("organizations").select(["member_count", "created_member_count"]).where("org_id", "=", a.orgId));
 
 /** Membership of accounts in organizations (the admin has a row too, is_admin = 1). */
@@ -250,19 +253,19 @@ export class MembersRepo {
 
   /** Whether another member of the organization already has this name. */
   async nameTaken(orgId: number, name: string, exceptUin?: number): Promise<boolean> {
-    let q = this.db.selectFrom("org_members").select("member_uin").where("org_id", "=", orgId).where("name", "=", name);
-    if (exceptUin !== undefined) q = q.where("member_uin", "<>", exceptUin);
-    return (await q.executeTakeFirst()) !== undefined;
+    const rows = await NAME_TAKEN.rows(this.db, { orgId, name });
+    return rows.some((r) => r.member_uin !== exceptUin);
+  }
+
+  /** How many accounts belong to an organization (its admin included), and how many of them it created. */
+  async counts(orgId: number): Promise<{ members: number; created: number }> {
+    const row = await COUNTS.first(this.db, { orgId });
+    return { members: Number(row?.member_count ?? 0), created: Number(row?.created_member_count ?? 0) };
   }
 
   /** How many accounts belong to an organization, its admin included (0 for no organization). */
   async countInOrg(orgId: number): Promise<number> {
     return Number((await COUNTS.first(this.db, { orgId }))?.member_count ?? 0);
-  }
-
-  /** How many member accounts the organization created (its admin not counted). */
-  async countCreated(orgId: number): Promise<number> {
-    return Number((await COUNTS.first(this.db, { orgId }))?.created_member_count ?? 0);
   }
 
   /** For each of these payers, the other members of the organization it pays for (one query per 500 payers). */

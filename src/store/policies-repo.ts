@@ -1,5 +1,10 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from "kysely";
+import { prepared } from "./prepared.js";
 import type { DB, PolicyType } from "./schema.js";
+
+const TYPE_ENABLED = prepared<{ orgId: number; type: PolicyType }>()((db, a) =>
+  db.selectFrom("org_policy_types").select("org_id").where("org_id", "=", a.orgId).where("policy_type", "=", a.type),
+);
 
 export type OrgPolicy = Selectable<DB["org_policies"]>;
 
@@ -107,7 +112,7 @@ export class PolicyTypesRepo {
   constructor(private readonly db: Kysely<DB>) {}
 
   async isEnabled(orgId: number, type: PolicyType): Promise<boolean> {
-    const row = await this.db.selectFrom("org_policy_types").select("org_id").where("org_id", "=", orgId).where("policy_type", "=", type).executeTakeFirst();
+    const row = await TYPE_ENABLED.first(this.db, { orgId, type });
     return row !== undefined;
   }
 

@@ -1,15 +1,18 @@
 import type { Kysely, Selectable } from "kysely";
 import { chunks } from "./chunks.js";
+import { prepared } from "./prepared.js";
 import type { DB } from "./schema.js";
 
 export type SubAccount = Selectable<DB["sub_accounts"]>;
+
+const FIND = prepared<{ subUin: number }>()((db, a) => db.selectFrom("sub_accounts").selectAll().where("sub_uin", "=", a.subUin));
 
 /** Sub-accounts (CAM users) of accounts. */
 export class SubAccountsRepo {
   constructor(private readonly db: Kysely<DB>) {}
 
   find(subUin: number): Promise<SubAccount | undefined> {
-    return this.db.selectFrom("sub_accounts").selectAll().where("sub_uin", "=", subUin).executeTakeFirst();
+    return FIND.first(this.db, { subUin });
   }
 
   /** Which of these UINs are sub-accounts of `ownerUin`, by UIN. */

@@ -48,7 +48,9 @@ for (const dialect of DIALECTS) {
       const ctx = domainContext(store, admin);
       await createOrganization({}, ctx);
       const org = (await store.organizations.findByHost(admin))!;
-      const members = await Promise.all(["a", "b", "c"].map(account));
+      // one after another: created concurrently, their UINs (the order of equal totals) could come in any order
+      const members: number[] = [];
+      for (const name of ["a", "b", "c"]) members.push(await account(name));
       for (const [i, uin] of members.entries()) {
         await addMember(store, { uin, orgId: org.org_id, nodeId: org.root_node_id, name: `m${i}`, permissions: i === 2 ? "2,8" : "1,2" });
       }

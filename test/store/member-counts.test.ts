@@ -30,7 +30,7 @@ for (const dialect of DIALECTS) {
     /** what counting the rows answers, beside what the repository answers */
     const expectCounts = async (orgId: number, members: number, created: number) => {
       assert.equal(await store.members.countInOrg(orgId), members);
-      assert.equal(await store.members.countCreated(orgId), created);
+      assert.deepEqual(await store.members.counts(orgId), { members, created });
       assert.equal(await store.members.count({ orgId }), members);
       assert.equal(await store.members.count({ orgId, nodeIds: [orgId * 10] }), members, "the filtered count, which counts rows");
     };

@@ -96,13 +96,14 @@ async function attempt(tx: Store, ctx: Context, org: Organization, recordId: num
   }
   if (!(await tx.nodes.find(org.org_id, spec.nodeId))) throw nodeNotExist(spec.nodeId);
   if (await tx.members.nameTaken(org.org_id, spec.name)) throw nameUsed(spec.name);
-  if ((await tx.members.countInOrg(org.org_id)) >= ctx.settings.maxMembers) {
+  const counts = await tx.members.counts(org.org_id);
+  if (counts.members >= ctx.settings.maxMembers) {
     throw new ApiError("LimitExceeded.OrganizationMemberOverLimit", {
       en: `The organization already has ${ctx.settings.maxMembers} members, its admin included.`,
       zh: `组织成员（含管理员）已达上限 ${ctx.settings.maxMembers} 个。`,
     });
   }
-  if ((await tx.members.countCreated(org.org_id)) >= ctx.settings.maxCreatedMembers) {
+  if (counts.created >= ctx.settings.maxCreatedMembers) {
     throw new ApiError("LimitExceeded.CreateMemberOverLimit", {
       en: `The organization has already created ${ctx.settings.maxCreatedMembers} member accounts.`,
       zh: `组织创建的成员账号已达上限 ${ctx.settings.maxCreatedMembers} 个。`,
@@ -160,8 +161,9 @@ async function attempt(tx: Store, ctx: Context, org: Organization, recordId: num
   return uin;
 }
 
-/** The same error with the record to retry named in its message. */
-function withRecord(e: ApiError, recordId: number): ApiError {
+/** The same error with the record to retry named in its message (other errors as they are). */
+function withRecord(e: unknown, recordId: number): unknown {
+  if (!(e instanceof ApiError)) return e;
   const en = e.messageIn("en");
   const zh = e.messageIn("zh");
   return new ApiError(e.code, {
@@ -189,7 +191,6 @@ export async function createOrganizationMember(input: CreateOrganizationMemberRe
   const org = await requireAdminOrg(ctx.store, ctx.caller.uin);
   const spec = checkRequest(input);
 
-  let recordId: number;
   if (input.RecordId) {
     const record = await ctx.store.memberRecords.find(input.RecordId);
     if (!record || record.org_id !== org.org_id) {
@@ -199,33 +200,52 @@ export async function createOrganizationMember(input: CreateOrganizationMemberRe
       });
     }
     if (record.status === "Success") throw alreadySucceeded(record.record_id);
-    recordId = record.record_id;
-  } else {
-    recordId = await ctx.store.transaction(async (tx) => {
-      const id = await tx.counters.next("member_record", FIRST_RECORD_ID);
-      const now = ctx.now();
-      await tx.memberRecords.insert({
-        record_id: id, org_id: org.org_id, name: spec.name, account_name: spec.accountName, node_id: spec.nodeId,
-        status: "Pending", member_uin: null, error_code: null, created_at: now, updated_at: now,
-      });
-      return id;
-    });
+    try {
+      return { Uin: await ctx.store.transaction((tx) => attempt(tx, ctx, org, record.record_id, spec)) };
+    } catch (e) {
+      const err = explain(e, spec);
+      if (err instanceof ApiError && err.code === "FailedOperation.CreateRecordAlreadySuccess") throw err;
+      await ctx.store.transaction((tx) => tx.memberRecords.fail(record.record_id, codeOf(err), ctx.now()));
+      throw withRecord(err, record.record_id);
+    }
   }
 
+  // A first attempt writes its record in its own transaction; when it fails, all it wrote is rolled
+  // back and the record is written again, failed, in a transaction of its own.
   try {
-    const uin = await ctx.store.transaction((tx) => attempt(tx, ctx, org, recordId, spec));
-    return { Uin: uin };
+    return { Uin: await ctx.store.transaction(async (tx) => attempt(tx, ctx, org, await insertRecord(tx, ctx, org, spec), spec)) };
   } catch (e) {
-    let err: unknown = e;
-    if (isUniqueViolation(e)) err = nameUsed(spec.name);
-    else if (isForeignKeyViolation(e)) {
-      err = new ApiError("FailedOperation.OrganizationNodeNotExist", {
-        en: `Parameter \`NodeId\`: department ${spec.nodeId} was deleted while the member was being created.`,
-        zh: `参数\`NodeId\`：创建成员期间部门 ${spec.nodeId} 已被删除。`,
-      });
-    }
-    if (err instanceof ApiError && err.code === "FailedOperation.CreateRecordAlreadySuccess") throw err;
-    await ctx.store.transaction((tx) => tx.memberRecords.fail(recordId, err instanceof ApiError ? err.code : "InternalError", ctx.now()));
-    throw err instanceof ApiError ? withRecord(err, recordId) : err;
+    const err = explain(e, spec);
+    const recordId = await ctx.store.transaction(async (tx) => {
+      const id = await insertRecord(tx, ctx, org, spec);
+      await tx.memberRecords.fail(id, codeOf(err), ctx.now());
+      return id;
+    });
+    throw withRecord(err, recordId);
   }
 }
+
+/** A new creation record, pending. */
+async function insertRecord(tx: Store, ctx: Context, org: Organization, spec: CreateSpec): Promise<number> {
+  const id = await tx.counters.next("member_record", FIRST_RECORD_ID);
+  const now = ctx.now();
+  await tx.memberRecords.insert({
+    record_id: id, org_id: org.org_id, name: spec.name, account_name: spec.accountName, node_id: spec.nodeId,
+    status: "Pending", member_uin: null, error_code: null, created_at: now, updated_at: now,
+  });
+  return id;
+}
+
+/** The error an attempt answers: constraint violations that lost a race told as the check they passed. */
+function explain(e: unknown, spec: CreateSpec): unknown {
+  if (isUniqueViolation(e)) return nameUsed(spec.name);
+  if (isForeignKeyViolation(e)) {
+    return new ApiError("FailedOperation.OrganizationNodeNotExist", {
+      en: `Parameter \`NodeId\`: department ${spec.nodeId} was deleted while the member was being created.`,
+      zh: `参数\`NodeId\`：创建成员期间部门 ${spec.nodeId} 已被删除。`,
+    });
+  }
+  return e;
+}
+
+const codeOf = (err: unknown) => (err instanceof ApiError ? err.code : "InternalError");
