@@ -14,6 +14,28 @@ const FINISH = prepared<{ invitationId: number; status: Exclude<InvitationStatus
   db.updateTable("org_invitations").set({ status: a.status, updated_at: a.now }).where("invitation_id", "=", a.invitationId).where("status", "=", fixed("Pending")),
 );
 
+const FIND_PENDING = prepared<{ orgId: number; inviteeUin: number }>()((db, a) =>
+  db.selectFrom("org_invitations").selectAll().where("org_id", "=", a.orgId).where("invitee_uin", "=", a.inviteeUin).where("status", "=", fixed("Pending")),
+);
+const COUNT_LIVE = prepared<{ orgId: number; now: number }>()((db, a) =>
+  db
+    .selectFrom("org_invitations")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("org_id", "=", a.orgId)
+    .where("status", "=", fixed("Pending"))
+    .where("expire_at", ">", a.now),
+);
+const LIVE_WITH_NAME = prepared<{ orgId: number; name: string; now: number; exceptInvitee: number }>()((db, a) =>
+  db
+    .selectFrom("org_invitations")
+    .selectAll()
+    .where("org_id", "=", a.orgId)
+    .where("name", "=", a.name)
+    .where("invitee_uin", "<>", a.exceptInvitee)
+    .where("status", "=", fixed("Pending"))
+    .where("expire_at", ">", a.now),
+);
+
 /**
  * Invitations of existing accounts into organizations. A "live" invitation is Pending and not
  * past its expire_at; a Pending row past it is expired (it is marked Expired when it gets in the way).
@@ -31,13 +53,7 @@ export class InvitationsRepo {
 
   /** The Pending invitation of an account from an organization (the unique index allows one), expired or not. */
   findPending(orgId: number, inviteeUin: number): Promise<OrgInvitation | undefined> {
-    return this.db
-      .selectFrom("org_invitations")
-      .selectAll()
-      .where("org_id", "=", orgId)
-      .where("invitee_uin", "=", inviteeUin)
-      .where("status", "=", fixed("Pending"))
-      .executeTakeFirst();
+    return FIND_PENDING.first(this.db, { orgId, inviteeUin });
   }
 
   /** Move a Pending invitation to another status; false when it was no longer Pending (a concurrent answer won). */
@@ -47,27 +63,12 @@ export class InvitationsRepo {
 
   /** How many live invitations an organization has out. */
   async countLive(orgId: number, now: number): Promise<number> {
-    const r = await this.db
-      .selectFrom("org_invitations")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("org_id", "=", orgId)
-      .where("status", "=", fixed("Pending"))
-      .where("expire_at", ">", now)
-      .executeTakeFirstOrThrow();
-    return Number(r.n);
+    return Number((await COUNT_LIVE.first(this.db, { orgId, now }))?.n ?? 0);
   }
 
   /** A live invitation of the organization that reserves a member name for another account. */
   liveWithName(orgId: number, name: string, now: number, exceptInvitee: number): Promise<OrgInvitation | undefined> {
-    return this.db
-      .selectFrom("org_invitations")
-      .selectAll()
-      .where("org_id", "=", orgId)
-      .where("name", "=", name)
-      .where("invitee_uin", "<>", exceptInvitee)
-      .where("status", "=", fixed("Pending"))
-      .where("expire_at", ">", now)
-      .executeTakeFirst();
+    return LIVE_WITH_NAME.first(this.db, { orgId, name, now, exceptInvitee });
   }
 
   /** A live invitation of the organization, other than `exceptId`, that applies for a relation with this entity. */

@@ -195,9 +195,7 @@ const FIND = prepared<{ uin: number }>()((db, a) => db.selectFrom("org_members")
 const FIND_IN_ORG = prepared<{ orgId: number; uin: number }>()((db, a) =>
   db.selectFrom("org_members").selectAll().where("member_uin", "=", a.uin).where("org_id", "=", a.orgId),
 );
-const NAME_TAKEN = prepared<{ orgId: number; name: string }>()((db, a) =>
-  db.selectFrom("org_members").select("member_uin").where("org_id", "=", a.orgId).where("name", "=", a.name),
-);
+const BY_NAME = prepared<{ orgId: number; name: string }>()((db, a) => db.selectFrom("org_members").selectAll().where("org_id", "=", a.orgId).where("name", "=", a.name));
 const COUNTS = prepared<{ orgId: number }>()((db, a) => db.selectFrom("organizations").select(["member_count", "created_member_count"]).where("org_id", "=", a.orgId));
 
 /** Membership of accounts in organizations (the admin has a row too, is_admin = 1). */
@@ -253,8 +251,8 @@ export class MembersRepo {
 
   /** Whether another member of the organization already has this name. */
   async nameTaken(orgId: number, name: string, exceptUin?: number): Promise<boolean> {
-    const rows = await NAME_TAKEN.rows(this.db, { orgId, name });
-    return rows.some((r) => r.member_uin !== exceptUin);
+    const found = await BY_NAME.first(this.db, { orgId, name });
+    return found !== undefined && found.member_uin !== exceptUin;
   }
 
   /** How many accounts belong to an organization (its admin included), and how many of them it created. */
@@ -396,7 +394,7 @@ export class MembersRepo {
 
   /** The member of an organization holding a name (names are unique in an organization). */
   findByName(orgId: number, name: string): Promise<OrgMember | undefined> {
-    return this.db.selectFrom("org_members").selectAll().where("org_id", "=", orgId).where("name", "=", name).executeTakeFirst();
+    return BY_NAME.first(this.db, { orgId, name });
   }
 
   /** The UINs of every account of an organization, its admin included, ascending. */
