@@ -27,6 +27,7 @@ export async function benchLarge(dialect: DialectName, o: { members: number; dep
   try {
     const t0 = performance.now();
     const org = await seedOrganization(db.db, { members: o.members, departments: o.departments });
+    await db.analyze();
     const seedSeconds = secondsSince(t0);
     progress(`  seeded in ${seedSeconds.toFixed(1)} s`);
 

@@ -45,6 +45,7 @@ export async function benchTco(dialect: DialectName, o: TcoPhaseOptions): Promis
   try {
     const t0 = performance.now();
     const org = await seedOrganization(db.db, { members: o.members, departments: o.departments });
+    await db.analyze();
     const facts: DialectFacts = { dialect, seed: { members: o.members, departments: o.departments, seconds: secondsSince(t0), how: SEED_HOW } };
     progress(`  seeded ${o.members} members in ${facts.seed.seconds.toFixed(1)} s`);
     facts.startup = await measureStartup(db, org.adminKey, 3);

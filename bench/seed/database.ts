@@ -21,6 +21,14 @@ export interface BenchDatabase {
   dataDir: string;
   /** environment that points `tco serve` at this database */
   serverEnv: Record<string, string>;
+  /**
+   * Tell the database's planner what was just loaded. PostgreSQL plans with the statistics that
+   * autovacuum gathers some time after a change: right after a bulk load they say the tables are
+   * nearly empty, and it picks plans that read every member (15 ms instead of 0.25 ms for a page
+   * of 100,000 members), which a server grown through the API would not see. SQLite is left as a
+   * server keeps it (no statistics).
+   */
+  analyze(): Promise<void>;
   /** close the connection and delete the database */
   dispose(): Promise<void>;
 }
@@ -53,6 +61,7 @@ export async function createBenchDatabase(dialect: DialectName, postgresUrl?: st
       db,
       dataDir,
       serverEnv: { TCO_DATA_DIR: dataDir },
+      analyze: async () => {},
       async dispose() {
         await db.destroy();
         rmSync(dataDir, { recursive: true, force: true });
@@ -81,5 +90,9 @@ export async function createBenchDatabase(dialect: DialectName, postgresUrl?: st
   }
   const url = new URL(postgresUrl);
   url.searchParams.set("options", `-c search_path=${schema}`);
-  return { dialect, db, dataDir, serverEnv: { TCO_DATA_DIR: dataDir, TCO_DATABASE_URL: url.toString() }, dispose };
+  const analyze = async () => {
+    const { rows } = await sql<{ tablename: string }>`select tablename from pg_tables where schemaname = ${schema}`.execute(db);
+    for (const { tablename } of rows) await sql`analyze ${sql.id(schema, tablename)}`.execute(db);
+  };
+  return { dialect, db, dataDir, serverEnv: { TCO_DATA_DIR: dataDir, TCO_DATABASE_URL: url.toString() }, analyze, dispose };
 }
