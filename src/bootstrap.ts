@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { ServerConfig } from "./config.js";
 import { newKeyPair } from "./domain/accounts/create-account.js";
 import type { Store } from "./store/store.js";
 
@@ -53,4 +54,23 @@ export async function ensureRoot(store: Store, o: RootBootstrap): Promise<RootKe
     writeFileSync(file, JSON.stringify({ Uin: o.uin, SecretId: secretId, SecretKey: secretKey }, null, 2) + "\n", { mode: 0o600 });
     return { uin: o.uin, secretId, secretKey, generated: true, file };
   });
+}
+
+/**
+ * The root account of a starting server (ensureRoot with its settings). A key generated on this
+ * start is printed once on stderr; it is also saved (mode 0600) for the CLI.
+ */
+export async function bootstrapServerRoot(store: Store, config: ServerConfig): Promise<void> {
+  const root = await ensureRoot(store, {
+    uin: config.rootUin,
+    secretId: config.rootSecretId,
+    secretKey: config.rootSecretKey,
+    dataDir: config.dataDir,
+    now: Date.now(),
+  });
+  if (root.generated) {
+    process.stderr.write(
+      `\nTCO generated root credentials (saved to ${root.file}):\n  Uin:       ${root.uin}\n  SecretId:  ${root.secretId}\n  SecretKey: ${root.secretKey}\n\n`,
+    );
+  }
 }

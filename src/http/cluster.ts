@@ -1,5 +1,5 @@
 import cluster, { type Worker } from "node:cluster";
-import { ensureRoot } from "../bootstrap.js";
+import { bootstrapServerRoot } from "../bootstrap.js";
 import type { ServerConfig } from "../config.js";
 import { createLogger } from "../log.js";
 import { openStore } from "../store/store.js";
@@ -20,18 +20,7 @@ export async function runCluster(config: ServerConfig, workers: number): Promise
   const log = createLogger(config.logLevel).child({ role: "primary" });
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const root = await ensureRoot(store, {
-      uin: config.rootUin,
-      secretId: config.rootSecretId,
-      secretKey: config.rootSecretKey,
-      dataDir: config.dataDir,
-      now: Date.now(),
-    });
-    if (root.generated) {
-      process.stderr.write(
-        `\nTCO generated root credentials (saved to ${root.file}):\n  Uin:       ${root.uin}\n  SecretId:  ${root.secretId}\n  SecretKey: ${root.secretKey}\n\n`,
-      );
-    }
+    await bootstrapServerRoot(store, config);
   } finally {
     await store.close();
   }

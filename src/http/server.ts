@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
-import { ensureRoot } from "../bootstrap.js";
+import { bootstrapServerRoot } from "../bootstrap.js";
 import type { ServerConfig } from "../config.js";
 import { createLogger } from "../log.js";
 import { openStore, type Store } from "../store/store.js";
@@ -21,19 +21,7 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const root = await ensureRoot(store, {
-    uin: config.rootUin,
-    secretId: config.rootSecretId,
-    secretKey: config.rootSecretKey,
-    dataDir: config.dataDir,
-    now: Date.now(),
-  });
-  if (root.generated) {
-    // Printed once, on the start that created it; also saved (mode 0600) for the CLI.
-    process.stderr.write(
-      `\nTCO generated root credentials (saved to ${root.file}):\n  Uin:       ${root.uin}\n  SecretId:  ${root.secretId}\n  SecretKey: ${root.secretKey}\n\n`,
-    );
-  }
+  await bootstrapServerRoot(store, config);
   if (config.host !== "127.0.0.1" && config.host !== "localhost" && config.host !== "::1" && !config.rootSecretId) {
     log.warn(
       { host: config.host },

@@ -263,7 +263,7 @@ export class MembersRepo {
 
   /** How many accounts belong to an organization, its admin included (0 for no organization). */
   async countInOrg(orgId: number): Promise<number> {
-    return Number((await COUNTS.first(this.db, { orgId }))?.member_count ?? 0);
+    return (await this.counts(orgId)).members;
   }
 
   /** For each of these payers, the other members of the organization it pays for (one query per 500 payers). */
