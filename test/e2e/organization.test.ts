@@ -23,6 +23,10 @@ describe("CreateOrganization and DescribeOrganization", () => {
     assert.equal(org.IsManager, true);
     assert.equal(org.OrgPolicyType, "Financial");
     assert.deepEqual(org.OrgPermission, [{ Id: 1, Name: "viewBill" }, { Id: 2, Name: "viewBalance" }]);
+    // DescribeOrganization's Chinese example names them the same way, beside a Chinese policy name
+    const zh = await server.client(admin).DescribeOrganization({ Lang: "zh" });
+    assert.deepEqual(zh.OrgPermission, [{ Id: 1, Name: "viewBill" }, { Id: 2, Name: "viewBalance" }]);
+    assert.equal(zh.OrgPolicyName, "财务管理");
     assert.match(org.CreateTime!, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     assert.ok(Number.isInteger(org.RootNodeId));
 
