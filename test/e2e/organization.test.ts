@@ -36,6 +36,21 @@ describe("CreateOrganization and DescribeOrganization", () => {
     assert.equal(legacy.IsEmpty, 1);
   });
 
+  it("2018-12-25 shows the admin's e-mail masked, as its examples do (Mail \"23***@qq.com\")", async () => {
+    const admin = await server.createAccount({ mail: "2345678@qq.com" });
+    assert.equal((await server.client2018(admin).CreateOrganization({ OrgType: 1 })).Mail, "23***@qq.com");
+    assert.equal((await server.client2018(admin).GetOrganization()).Mail, "23***@qq.com");
+    const invitee = await server.createAccount();
+    await server.client2018(admin).SendOrganizationInvitation({ InviteUin: invitee.uin, Name: "masked", Remark: "r" });
+    const [received] = (await server.client2018(invitee).ListOrganizationInvitations({ Invited: 1 })).Invitations!;
+    assert.equal(received.HostMail, "23***@qq.com");
+    const [sent] = (await server.client2018(admin).ListOrganizationInvitations({ Invited: 0 })).Invitations!;
+    assert.equal(sent.HostMail, "23***@qq.com");
+    // the operator, who registered it, still sees it whole
+    const { Accounts } = await server.operator("ListAccounts", { Limit: 1000 });
+    assert.equal(Accounts.find((a: { Uin: number }) => a.Uin === admin.uin).Mail, "2345678@qq.com");
+  });
+
   it("allows one organization per account", async () => {
     const admin = await server.createAccount();
     await server.client(admin).CreateOrganization();
