@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 
 /**
  * Rules of the whole organization the database now enforces:
@@ -9,10 +9,22 @@ import type { Kysely } from "kysely";
  *   keeps its name and every later one is renamed `<name>-<its id>` (shortened to the 40 characters a
  *   department name may have), which still reads as the old name and tells the two apart, rather
  *   than refusing to start. The sibling constraint of 0002 stays; the new index covers it.
+ * - Financial permissions 3 (fund transfer) and 10 (credit limit) are granted only once enabled for
+ *   the organization (the PermissionIds descriptions of CreateOrganizationMember and
+ *   UpdateOrganizationMember: "请联系您的商务经理内部开通"): one row per organization and enabled
+ *   permission, going with the organization.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await renameDuplicateNodes(db);
   await db.schema.createIndex("org_nodes_org_name").on("org_nodes").columns(["org_id", "name"]).unique().execute();
+
+  await db.schema
+    .createTable("org_enabled_permissions")
+    .addColumn("org_id", "bigint", (c) => c.notNull().references("organizations.org_id").onDelete("cascade"))
+    .addColumn("permission_id", "integer", (c) => c.notNull().check(sql`permission_id in (3, 10)`))
+    .addColumn("enabled_at", "bigint", (c) => c.notNull())
+    .addPrimaryKeyConstraint("org_enabled_permissions_pk", ["org_id", "permission_id"])
+    .execute();
 }
 
 /** Department names: at most 40 characters (node-rules.ts). */
