@@ -52,5 +52,44 @@ for (const dialect of OLD_STORES) {
         await old.dispose(store);
       }
     });
+
+    it("moves delegations and their scopes from the first catalogue's ids to the documented ones (CloudAudit 12 → 1, Config 18 → 15)", async () => {
+      const old = await dialect.open(BEFORE);
+      let store;
+      try {
+        const [m1, m2, m3] = [HOST + 1, HOST + 2, HOST + 3];
+        for (const uin of [HOST, m1, m2, m3]) {
+          await old.db.insertInto("accounts").values({ uin, name: `a${uin}`, mail: null, verification: "enterprise", entity_name: "E", site: "china", created_at: 1 }).execute();
+        }
+        await old.db.insertInto("organizations").values({ org_id: ORG, host_uin: HOST, org_type: 1, root_node_id: ROOT, created_at: 1 }).execute();
+        await old.db.insertInto("org_nodes").values({ node_id: ROOT, org_id: ORG, parent_id: null, name: "Root", remark: null, depth: 0, created_at: 1, updated_at: 1 }).execute();
+        for (const [uin, isAdmin] of [[HOST, 1], [m1, 0], [m2, 0], [m3, 0]]) {
+          await old.db
+            .insertInto("org_members")
+            .values({ member_uin: uin, org_id: ORG, node_id: ROOT, is_admin: isAdmin, name: `m${uin}`, member_type: "Invite", policy_type: "Financial", permission_ids: "1,2", is_allow_quit: "Allow", pay_uin: null, remark: null, auth_relation_id: null, joined_at: 1, updated_at: 1 })
+            .execute();
+        }
+        const assign = (service: number, uin: number, scope: number, usage: number) =>
+          old.db.insertInto("org_service_assigns").values({ org_id: ORG, service_id: service, member_uin: uin, management_scope: scope, usage_status: usage, created_at: 5 }).execute();
+        await assign(12, m1, 1, 2);
+        await assign(18, m1, 2, 1);
+        await assign(18, m2, 1, 2);
+        await assign(23, m2, 1, 2);
+        await old.db.insertInto("org_service_scope_members").values({ org_id: ORG, service_id: 18, admin_uin: m1, member_uin: m3 }).execute();
+        await old.db.insertInto("org_service_scope_nodes").values({ org_id: ORG, service_id: 18, admin_uin: m1, node_id: ROOT }).execute();
+
+        store = await old.upgrade();
+        assert.deepEqual(await store.serviceAssigns.servicesOf(m1), [1, 15]);
+        assert.deepEqual(await store.serviceAssigns.servicesOf(m2), [15, 23]);
+        const moved = (await store.serviceAssigns.find(ORG, 15, m1))!;
+        assert.deepEqual([moved.management_scope, moved.usage_status, moved.created_at], [2, 1, 5]);
+        assert.equal(await store.serviceAssigns.find(ORG, 18, m1), undefined);
+        const scopes = await store.serviceAssigns.scopes(ORG, 15, [m1]);
+        assert.deepEqual(scopes.members.get(m1)?.map((m) => m.uin), [m3]);
+        assert.deepEqual(scopes.nodes.get(m1)?.map((n) => n.nodeId), [ROOT]);
+      } finally {
+        await old.dispose(store);
+      }
+    });
   });
 }

@@ -13,6 +13,11 @@ import { sql, type Kysely } from "kysely";
  *   the organization (the PermissionIds descriptions of CreateOrganizationMember and
  *   UpdateOrganizationMember: "请联系您的商务经理内部开通"): one row per organization and enabled
  *   permission, going with the organization.
+ * - Organization services take the ids the docs and the Terraform provider use (catalogue.ts):
+ *   CloudAudit 12 → 1, Config 18 → 15. Stored delegations and their scopes move with them; the scope
+ *   rows refer to their delegation, so each delegation is copied under the new id, its scope rows
+ *   moved, and the old row deleted (neither new id was in use: CreateOrgServiceAssign refused ids
+ *   outside the catalogue).
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await renameDuplicateNodes(db);
@@ -25,6 +30,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("enabled_at", "bigint", (c) => c.notNull())
     .addPrimaryKeyConstraint("org_enabled_permissions_pk", ["org_id", "permission_id"])
     .execute();
+
+  for (const [from, to] of SERVICE_IDS_MOVED) await moveServiceId(db, from, to);
+}
+
+/** Service ids of TCO's first catalogue → the documented ones. */
+const SERVICE_IDS_MOVED: readonly [number, number][] = [
+  [12, 1],
+  [18, 15],
+];
+
+async function moveServiceId(db: Kysely<any>, from: number, to: number): Promise<void> {
+  await db
+    .insertInto("org_service_assigns")
+    .columns(["org_id", "service_id", "member_uin", "management_scope", "usage_status", "created_at"])
+    .expression(
+      db.selectFrom("org_service_assigns").select(["org_id", sql.lit(to).as("service_id"), "member_uin", "management_scope", "usage_status", "created_at"]).where("service_id", "=", from),
+    )
+    .execute();
+  for (const table of ["org_service_scope_members", "org_service_scope_nodes"]) {
+    await db.updateTable(table).set({ service_id: to }).where("service_id", "=", from).execute();
+  }
+  await db.deleteFrom("org_service_assigns").where("service_id", "=", from).execute();
 }
 
 /** Department names: at most 40 characters (node-rules.ts). */
