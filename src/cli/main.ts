@@ -286,6 +286,17 @@ service.addCommand(
     ),
 );
 
+const org = program.command("org").description("act for Tencent Cloud on organizations");
+org.addCommand(
+  operatorCommand("permission", "enable financial permission 3 (fund transfer) or 10 (credit limit) for an organization, as a business manager would")
+    .requiredOption("--uin <uin>", "the organization's admin", uinOf)
+    .addOption(new Option("--id <id>", "permission id").choices(["3", "10"]).makeOptionMandatory())
+    .requiredOption("--enabled <bool>", "enable (true) or disable (false)", boolOf)
+    .action((o) =>
+      run(o, "SetOrganizationPermission", { Uin: o.uin, PermissionId: Number(o.id), Enabled: o.enabled }, (r) => `permission ${r.PermissionId} of organization ${r.OrgId}: ${r.Enabled ? "enabled" : "disabled"}`).catch(fail),
+    ),
+);
+
 function fail(err: unknown): never {
   process.stderr.write(`tco: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);

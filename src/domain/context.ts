@@ -5,7 +5,11 @@ import type { Store } from "../store/store.js";
 export interface DomainSettings {
   /** offset of displayed times from UTC, in minutes (China Standard Time: 480) */
   utcOffsetMinutes: number;
-  /** accounts in one organization, the admin included (TCO_MAX_MEMBERS) */
+  /**
+   * accounts in one organization, the admin included (TCO_MAX_MEMBERS). The FAQ "Operation"
+   * (https://www.tencentcloud.com/document/product/1031/32016) gives 100 accounts per organization,
+   * more only through a support ticket: the default is 100, the setting plays the ticket.
+   */
   maxMembers: number;
   /** member accounts one organization may create, its admin not counted (TCO_MAX_CREATED_MEMBERS) */
   maxCreatedMembers: number;
@@ -31,7 +35,7 @@ export interface DomainSettings {
 
 export const DEFAULT_DOMAIN_SETTINGS: DomainSettings = {
   utcOffsetMinutes: 480,
-  maxMembers: 1000,
+  maxMembers: 100,
   maxCreatedMembers: 1000,
   maxNodes: 1000,
   maxNodeDepth: 5,

@@ -3,6 +3,7 @@ import type { OperatorHandler } from "./context.js";
 import { clearBillsAction, loadBillsAction } from "./bills.js";
 import { confirmMemberEmailAction } from "./email.js";
 import { deregisterMemberResourceAction, listMemberResourcesAction, registerMemberResourceAction, setStandaloneTagPolicyAction } from "./resources.js";
+import { setOrganizationPermissionAction } from "./org-permissions.js";
 import { OPERATOR_SCHEMA } from "./schema.js";
 import { setServiceUsageAction } from "./services.js";
 import { createSubAccountAction, listSubAccountsAction } from "./sub-accounts.js";
@@ -30,4 +31,5 @@ export const OPERATOR_HANDLERS: Record<keyof typeof OPERATOR_SCHEMA.actions, Ope
   SetServiceUsage: setServiceUsageAction,
   CreateSubAccount: createSubAccountAction,
   ListSubAccounts: listSubAccountsAction,
+  SetOrganizationPermission: setOrganizationPermissionAction,
 };

@@ -27,6 +27,7 @@ export const OPERATOR_SCHEMA: SpecSchema = {
     SetServiceUsage: ["SetServiceUsageRequest", "SetServiceUsageResponse"],
     CreateSubAccount: ["CreateSubAccountRequest", "CreateSubAccountResponse"],
     ListSubAccounts: ["ListSubAccountsRequest", "ListSubAccountsResponse"],
+    SetOrganizationPermission: ["SetOrganizationPermissionRequest", "SetOrganizationPermissionResponse"],
   },
   objects: {
     EmptyRequest: [],
@@ -191,6 +192,16 @@ export const OPERATOR_SCHEMA: SpecSchema = {
       ["OwnerUin", "int", "int64", O],
       ["Name", "string", "string", O],
       ["CreateTime", "string", "string", O],
+    ],
+    SetOrganizationPermissionRequest: [
+      ["Uin", "int", "int64", R],
+      ["PermissionId", "int", "uint64", R],
+      ["Enabled", "bool", "bool", R],
+    ],
+    SetOrganizationPermissionResponse: [
+      ["OrgId", "int", "uint64", O],
+      ["PermissionId", "int", "uint64", O],
+      ["Enabled", "bool", "bool", O],
     ],
     OperatorFault: [
       ["FaultId", "int", "uint64", O],

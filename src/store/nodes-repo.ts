@@ -9,6 +9,10 @@ const FIND = prepared<{ orgId: number; nodeId: number }>()((db, a) =>
   db.selectFrom("org_nodes").selectAll().where("node_id", "=", a.nodeId).where("org_id", "=", a.orgId),
 );
 
+const BY_NAME = prepared<{ orgId: number; name: string }>()((db, a) =>
+  db.selectFrom("org_nodes").selectAll().where("org_id", "=", a.orgId).where("name", "=", a.name),
+);
+
 const PAGE = prepared<{ orgId: number; offset: number; limit: number }>()((db, a) =>
   db.selectFrom("org_nodes").selectAll("org_nodes").where("org_nodes.org_id", "=", a.orgId).orderBy("org_nodes.node_id").offset(a.offset).limit(a.limit),
 );
@@ -25,10 +29,15 @@ export class NodesRepo {
     return FIND.first(this.db, { orgId, nodeId });
   }
 
-  /** Ids of an organization's departments with this name (names are unique among siblings only). */
+  /** Ids of an organization's departments with this name (at most one: names are unique in an organization). */
   async idsByName(orgId: number, name: string): Promise<number[]> {
     const rows = await this.db.selectFrom("org_nodes").select("node_id").where("org_id", "=", orgId).where("name", "=", name).execute();
     return rows.map((r) => r.node_id);
+  }
+
+  /** The department of an organization that goes by this name, if any. */
+  findByName(orgId: number, name: string): Promise<OrgNode | undefined> {
+    return BY_NAME.first(this.db, { orgId, name });
   }
 
   async insert(node: Insertable<DB["org_nodes"]>): Promise<void> {

@@ -30,6 +30,14 @@ export interface DB {
   org_member_policies: OrgMemberPoliciesTable;
   org_member_policy_members: OrgMemberPolicyMembersTable;
   org_policy_sub_accounts: OrgPolicySubAccountsTable;
+  org_enabled_permissions: OrgEnabledPermissionsTable;
+}
+
+/** A financial permission (3 or 10) enabled for an organization, which its members may then grant. */
+export interface OrgEnabledPermissionsTable {
+  org_id: number;
+  permission_id: number;
+  enabled_at: number;
 }
 
 export interface CountersTable {

@@ -16,6 +16,7 @@ import { MemberRecordsRepo } from "./member-records-repo.js";
 import { MemberResourcesRepo, StandaloneTagPoliciesRepo } from "./member-resources-repo.js";
 import { MembersRepo } from "./members-repo.js";
 import { NodesRepo } from "./nodes-repo.js";
+import { OrgPermissionsRepo } from "./org-permissions-repo.js";
 import { OrganizationsRepo } from "./organizations-repo.js";
 import { PoliciesRepo, PolicyTypesRepo } from "./policies-repo.js";
 import { PolicyAttachmentsRepo } from "./policy-attachments-repo.js";
@@ -63,6 +64,7 @@ export class Store {
   readonly bills: BillsRepo;
   readonly subAccounts: SubAccountsRepo;
   readonly memberPolicies: MemberPoliciesRepo;
+  readonly orgPermissions: OrgPermissionsRepo;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -90,6 +92,7 @@ export class Store {
     this.bills = new BillsRepo(db);
     this.subAccounts = new SubAccountsRepo(db);
     this.memberPolicies = new MemberPoliciesRepo(db);
+    this.orgPermissions = new OrgPermissionsRepo(db);
   }
 
   /** Run `fn` in one transaction; a nested call joins the outer transaction. */
@@ -106,7 +109,7 @@ export class Store {
       await tx.policies.deleteAllCustom();
       await tx.memberResources.deleteAll();
       await tx.standaloneTagPolicies.deleteAll();
-      for (const table of ["org_service_scope_members", "org_service_scope_nodes", "org_service_assigns", "org_bills", "member_email_binds", "resource_tags", "org_auth_relations", "org_invitations", "org_members", "org_nodes", "organizations", "counters"] as const) {
+      for (const table of ["org_service_scope_members", "org_service_scope_nodes", "org_service_assigns", "org_bills", "member_email_binds", "resource_tags", "org_auth_relations", "org_invitations", "org_members", "org_nodes", "org_enabled_permissions", "organizations", "counters"] as const) {
         await tx.db.deleteFrom(table).execute();
       }
       // the root account's sub-accounts go too (their keys and bindings by cascade)
@@ -159,9 +162,10 @@ export async function openStore(o: StoreOptions): Promise<Store> {
   let { error } = await migrator.migrateToLatest();
   // Races with other processes on one PostgreSQL database, each worth another try: Kysely's check
   // for its own tables reads the catalogue of every schema, which fails with "relation does not
-  // exist" (42P01) when someone drops a schema meanwhile; two processes starting on a fresh schema
-  // both create Kysely's lock table, and the loser gets a unique violation (23505) from the catalogue.
-  const retryable = (e: unknown) => ["42P01", "23505"].includes((e as { code?: string } | undefined)?.code ?? "");
+  // exist" (42P01) or "schema does not exist" (3F000) when someone drops a schema meanwhile; two
+  // processes starting on a fresh schema both create Kysely's lock table, and the loser gets a
+  // unique violation (23505) from the catalogue.
+  const retryable = (e: unknown) => ["42P01", "3F000", "23505"].includes((e as { code?: string } | undefined)?.code ?? "");
   for (let attempt = 1; attempt < 5 && retryable(error); attempt++) {
     await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
     ({ error } = await migrator.migrateToLatest());

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { createAccount } from "../../src/domain/accounts/create-account.js";
-import type { Context } from "../../src/domain/context.js";
+import { DEFAULT_DOMAIN_SETTINGS, type Context } from "../../src/domain/context.js";
+import { inviteOrganizationMember } from "../../src/domain/invitations/invite-organization-member.js";
 import { checkAccountDelete } from "../../src/domain/members/check-account-delete.js";
 import { createOrganizationMember } from "../../src/domain/members/create-organization-member.js";
 import { deleteAccount } from "../../src/domain/members/delete-account.js";
@@ -151,6 +152,23 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await names("a-"), ["a-b"]);
       assert.deepEqual(await names("ab中"), ["ab中文"]);
       assert.deepEqual(await names("%"), []);
+    });
+
+    it("an organization manages 100 accounts by default, its admin included (FAQ: more by a support ticket)", async () => {
+      const w = await world(store);
+      // the admin and boss are in; 97 more make 99
+      const now = Date.now();
+      for (let i = 0; i < 97; i++) {
+        const uin = await createAccount(store, { name: `filler${i}`, verification: "enterprise", entityName: "Example Ltd", site: "china" }, now);
+        await addMember(store, { uin, orgId: w.org.org_id, nodeId: w.org.root_node_id, name: `filler${i}` });
+      }
+      assert.equal(w.ctx.settings.maxMembers, DEFAULT_DOMAIN_SETTINGS.maxMembers);
+      await create(w, "the100th");
+      assert.equal(await store.members.countInOrg(w.org.org_id), 100);
+      assert.equal(await codeOf(create(w, "the101st")), "LimitExceeded.OrganizationMemberOverLimit");
+      const invitee = await w.account("invitee");
+      const invite = inviteOrganizationMember({ MemberUin: invitee, Name: "invitee", PolicyType: "Financial", PermissionIds: [1, 2], NodeId: w.org.root_node_id }, w.ctx);
+      assert.equal(await codeOf(invite), "LimitExceeded.OrganizationMemberOverLimit");
     });
   });
 }

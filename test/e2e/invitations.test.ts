@@ -202,6 +202,17 @@ describe("invitations", () => {
       assert.equal(await errorCode(f.send(org, other.admin)), "FailedOperation.UserInOrganization");
     });
 
+    it("sub-accounts (CAM users): 2018-12-25's SendOrganizationInvitation says FailedOperation.UserNotRegister", async () => {
+      const org = await f.org();
+      const owner = await f.account();
+      const sub = await server.operator("CreateSubAccount", { OwnerUin: owner.uin, Name: "ops" });
+      assert.equal(await errorCode(f.send(org, { uin: sub.SubUin as number })), "FailedOperation.UserNotRegister");
+      const own = await server.operator("CreateSubAccount", { OwnerUin: org.admin.uin, Name: "ops" });
+      assert.equal(await errorCode(f.send(org, { uin: own.SubUin as number })), "FailedOperation.UserNotRegister");
+      // the owner itself, a main account, can be invited
+      await f.send(org, owner);
+    });
+
     it("accounts of another site, without real-name or enterprise verification", async () => {
       const org = await f.org();
       const intl = await f.account({ site: "intl" });

@@ -341,7 +341,7 @@ for (const backend of BACKENDS) {
       await expectCode("2021-03-31", "DeleteAccount", o.c.DeleteAccount({ MemberUin: guest.uin }), "UnsupportedOperation.InviteAccountNotAllowDelete");
       await expectCode("2021-03-31", "DeleteAccount", o.c.DeleteAccount({ MemberUin: o.admin.uin }), "UnsupportedOperation.InviteAccountNotAllowDelete");
       const delegate = await created(o, "delegate");
-      await o.c.CreateOrgServiceAssign({ ServiceId: 12, MemberUins: [delegate] });
+      await o.c.CreateOrgServiceAssign({ ServiceId: 1, MemberUins: [delegate] });
       assert.equal((await o.c.CheckAccountDelete({ MemberUin: delegate })).NotAllowReason!.IsAssignManager, true);
       await expectCode("2021-03-31", "DeleteAccount", o.c.DeleteAccount({ MemberUin: delegate }), "UnsupportedOperation.MemberExistServiceNotAllowDelete");
     });

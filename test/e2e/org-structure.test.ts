@@ -176,11 +176,14 @@ for (const backend of TEST_DATABASE_URL ? (["sqlite", "postgres"] as const) : ([
       assert.equal(node.Remark, "");
       assert.deepEqual(node.Tags, []);
 
-      // names are unique among siblings whatever version made them
+      // names are unique in the whole organization whatever version made them, under any parent
       assert.equal(await errorCode(v2018.AddOrganizationNode({ ParentNodeId: rootId, Name: "from2021" })), "ResourceInUse.NodeName");
       assert.equal(await errorCode(v2021.AddOrganizationNode({ ParentNodeId: made2021, Name: "from2018" })), "FailedOperation.OrganizationNodeNameUsed");
-      // a name may repeat under another parent
-      await v2021.AddOrganizationNode({ ParentNodeId: rootId, Name: "from2018" });
+      assert.equal(await errorCode(v2021.AddOrganizationNode({ ParentNodeId: rootId, Name: "from2018" })), "FailedOperation.OrganizationNodeNameUsed");
+      assert.equal(await errorCode(v2018.AddOrganizationNode({ ParentNodeId: made2018, Name: "from2021" })), "ResourceInUse.NodeName");
+      const third = (await v2021.AddOrganizationNode({ ParentNodeId: rootId, Name: "third" })).NodeId!;
+      assert.equal(await errorCode(v2021.UpdateOrganizationNode({ NodeId: third, Name: "from2018" })), "FailedOperation.OrganizationNodeNameUsed");
+      assert.equal(await errorCode(v2018.UpdateOrganizationNode({ NodeId: third, Name: "from2018" })), "ResourceInUse.NodeNameUsed");
 
       // deleted in one version, gone in the other; the organization is deleted with the other version
       await v2021.DeleteOrganizationNodes({ NodeId: [made2018] });
@@ -283,11 +286,12 @@ describe("organization structure: refusals with their documented codes", () => {
     assert.equal(await errorCode(api.AddOrganizationNode({ ParentNodeId: 999999999, Name: "x" })), "ResourceNotFound.NodeNotExist");
     const p = (await api.AddOrganizationNode({ ParentNodeId: rootId, Name: "legacy_p" })).NodeId!;
     const q = (await api.AddOrganizationNode({ ParentNodeId: rootId, Name: "legacy_q" })).NodeId!;
-    await api.AddOrganizationNode({ ParentNodeId: q, Name: "legacy_p" });
+    // a name is taken in the whole organization, under any parent
+    assert.equal(await errorCode(api.AddOrganizationNode({ ParentNodeId: q, Name: "legacy_p" })), "ResourceInUse.NodeName");
     assert.equal(await errorCode(api.AddOrganizationNode({ ParentNodeId: rootId, Name: "legacy_p" })), "ResourceInUse.NodeName");
     assert.equal(await errorCode(api.UpdateOrganizationNode({ NodeId: q, Name: "legacy_p" })), "ResourceInUse.NodeNameUsed");
-    // moving p under q, where a sibling already has its name
-    assert.equal(await errorCode(api.UpdateOrganizationNode({ NodeId: p, ParentNodeId: q })), "ResourceInUse.NodeNameUsed");
+    // so moving p under q meets no sibling of its name
+    await api.UpdateOrganizationNode({ NodeId: p, ParentNodeId: q });
     assert.equal(await errorCode(api.UpdateOrganizationNode({ NodeId: 999999999, Name: "x" })), "ResourceNotFound.NodeNotExist");
     assert.equal(await errorCode(api.UpdateOrganizationNode({ NodeId: p, ParentNodeId: 999999999 })), "ResourceNotFound.NodeNotExist");
     assert.equal(await errorCode(api.DeleteOrganizationNodes({ NodeIds: [q] })), "FailedOperation.NodeNotEmpty");

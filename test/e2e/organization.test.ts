@@ -23,6 +23,10 @@ describe("CreateOrganization and DescribeOrganization", () => {
     assert.equal(org.IsManager, true);
     assert.equal(org.OrgPolicyType, "Financial");
     assert.deepEqual(org.OrgPermission, [{ Id: 1, Name: "viewBill" }, { Id: 2, Name: "viewBalance" }]);
+    // DescribeOrganization's Chinese example names them the same way, beside a Chinese policy name
+    const zh = await server.client(admin).DescribeOrganization({ Lang: "zh" });
+    assert.deepEqual(zh.OrgPermission, [{ Id: 1, Name: "viewBill" }, { Id: 2, Name: "viewBalance" }]);
+    assert.equal(zh.OrgPolicyName, "财务管理");
     assert.match(org.CreateTime!, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     assert.ok(Number.isInteger(org.RootNodeId));
 
@@ -30,6 +34,21 @@ describe("CreateOrganization and DescribeOrganization", () => {
     assert.equal(legacy.OrgId, created.OrgId);
     assert.equal(legacy.HostUin, admin.uin);
     assert.equal(legacy.IsEmpty, 1);
+  });
+
+  it("2018-12-25 shows the admin's e-mail masked, as its examples do (Mail \"23***@qq.com\")", async () => {
+    const admin = await server.createAccount({ mail: "2345678@qq.com" });
+    assert.equal((await server.client2018(admin).CreateOrganization({ OrgType: 1 })).Mail, "23***@qq.com");
+    assert.equal((await server.client2018(admin).GetOrganization()).Mail, "23***@qq.com");
+    const invitee = await server.createAccount();
+    await server.client2018(admin).SendOrganizationInvitation({ InviteUin: invitee.uin, Name: "masked", Remark: "r" });
+    const [received] = (await server.client2018(invitee).ListOrganizationInvitations({ Invited: 1 })).Invitations!;
+    assert.equal(received.HostMail, "23***@qq.com");
+    const [sent] = (await server.client2018(admin).ListOrganizationInvitations({ Invited: 0 })).Invitations!;
+    assert.equal(sent.HostMail, "23***@qq.com");
+    // the operator, who registered it, still sees it whole
+    const { Accounts } = await server.operator("ListAccounts", { Limit: 1000 });
+    assert.equal(Accounts.find((a: { Uin: number }) => a.Uin === admin.uin).Mail, "2345678@qq.com");
   });
 
   it("allows one organization per account", async () => {

@@ -78,6 +78,36 @@ for (const backend of BACKENDS) {
       assert.equal(page.Total, all.Total);
     });
 
+    it("answers the service ids the docs and the Terraform provider use: 1 is CloudAudit as in the examples, 15 takes a partial scope", async () => {
+      const o = await newOrg(server);
+      const services = (await o.c.ListOrganizationService({ Offset: 0, Limit: 50 })).Items!;
+      // ListOrganizationService's example item
+      const audit = services.find((s) => s.ServiceId === 1)!;
+      assert.deepEqual(
+        [audit.Product, audit.ProductName, audit.IsAssign, audit.CanAssignCount, audit.IsUsageStatus, audit.IsSetManagementScope],
+        ["cloudaudit", "CloudAudit", 1, 5, 2, 2],
+      );
+      // CreateOrgServiceAssign's and DeleteOrgServiceAssign's examples: ServiceId 1 alone
+      const m = await createdMember(server, o);
+      await o.c.CreateOrgServiceAssign({ ServiceId: 1, MemberUins: [m.uin] });
+      assert.deepEqual((await admins(o, { ServiceId: 1 })).Items!.map((i) => [i.ServiceId, i.ProductName, i.MemberUin]), [[1, "CloudAudit", m.uin]]);
+      await o.c.DeleteOrgServiceAssign({ ServiceId: 1, MemberUin: m.uin });
+      // the Terraform provider's example and acceptance test: service 15, ManagementScope 2, two admins
+      const two = [await createdMember(server, o), await createdMember(server, o)];
+      const scoped = [await createdMember(server, o), await createdMember(server, o)];
+      const nodes = [await department(o, "tf_a"), await department(o, "tf_b")];
+      const s15 = services.find((s) => s.ServiceId === 15)!;
+      assert.equal(s15.IsSetManagementScope, 1, `${s15.Product} takes a partial scope`);
+      await o.c.CreateOrgServiceAssign({ ServiceId: 15, ManagementScope: 2, MemberUins: two.map((a) => a.uin), ManagementScopeUins: scoped.map((a) => a.uin), ManagementScopeNodeIds: nodes });
+      const items = (await admins(o, { ServiceId: 15 })).Items!;
+      assert.deepEqual(uinsOf(items), sorted(two.map((a) => a.uin)));
+      for (const i of items) {
+        assert.equal(i.ManagementScope, 2);
+        assert.deepEqual(uinsOf(i.ManagementScopeMembers), sorted(scoped.map((a) => a.uin)));
+        assert.deepEqual(i.ManagementScopeNodes!.map((n) => n.NodeId).sort((a, b) => a! - b!), [...nodes].sort((a, b) => a - b));
+      }
+    });
+
     it("makes created and invited members delegated admins; DescribeOrganization and the listings show it", async () => {
       const o = await newOrg(server);
       const created = await createdMember(server, o);
@@ -91,11 +121,11 @@ for (const backend of BACKENDS) {
       const item = listed.Items!.find((i) => i.MemberUin === created.uin)!;
       assert.deepEqual(
         [item.ServiceId, item.ProductName, item.MemberName, item.UsageStatus, item.ManagementScope, item.ManagementScopeMembers, item.ManagementScopeNodes],
-        [12, "CloudAudit", created.name, 0, 1, [], []],
+        [1, "CloudAudit", created.name, 0, 1, [], []],
       );
       assert.match(item.CreateTime!, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
-      assert.equal((await admins(o, { ServiceId: 12 })).Total, 2, "by ServiceId too");
-      const audit = (await o.c.ListOrganizationService({ Offset: 0, Limit: 50 })).Items!.find((s) => s.ServiceId === 12)!;
+      assert.equal((await admins(o, { ServiceId: 1 })).Total, 2, "by ServiceId too");
+      const audit = (await o.c.ListOrganizationService({ Offset: 0, Limit: 50 })).Items!.find((s) => s.ServiceId === 1)!;
       assert.equal(audit.MemberNum, "2");
 
       for (const m of [created, invited]) {
@@ -184,7 +214,7 @@ for (const backend of BACKENDS) {
       assert.equal((await o.c.CheckAccountDelete({ MemberUin: created.uin })).AllowDelete, false);
       await expectCode("DeleteAccount", o.c.DeleteAccount({ MemberUin: created.uin }), "UnsupportedOperation.MemberExistServiceNotAllowDelete");
 
-      await o.c.DeleteOrgServiceAssign({ ServiceId: 12, MemberUin: invited.uin });
+      await o.c.DeleteOrgServiceAssign({ ServiceId: 1, MemberUin: invited.uin });
       await expectCode("QuitOrganization", server.client(invited).QuitOrganization({ OrgId: o.orgId }), "UnsupportedOperation.MemberExistServiceNotAllowDelete");
       await o.c.DeleteOrgServiceAssign({ Product: "kms", MemberUin: invited.uin });
       await server.client(invited).QuitOrganization({ OrgId: o.orgId });
@@ -249,7 +279,7 @@ for (const backend of BACKENDS) {
       await expectCode(A, assign({ MemberUins: Array.from({ length: 21 }, (_, i) => 200000000000 + i) }), "InvalidParameter");
       await expectCode(A, assign({ MemberUins: [m.uin, m.uin] }), "InvalidParameter");
       await expectCode(A, assign({ Product: undefined }), "InvalidParameter");
-      await expectCode(A, assign({ ServiceId: 12 }), "InvalidParameter");
+      await expectCode(A, assign({ ServiceId: 1 }), "InvalidParameter");
       await expectCode(A, assign({ ManagementScope: 3 }), "InvalidParameter");
       await expectCode(A, assign({ ManagementScope: 2 }), "InvalidParameter");
       await expectCode(A, assign({ ManagementScope: 2, ManagementScopeNodeIds: [theirs] }), "InvalidParameter");

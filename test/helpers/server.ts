@@ -127,7 +127,7 @@ export class TcoServer {
   }
 
   /** Register an account through the operator API; answers its UIN and first key. */
-  async createAccount(o: { name?: string; verification?: "none" | "personal" | "enterprise"; entity?: string; site?: "china" | "intl"; uin?: number } = {}): Promise<TestAccount> {
+  async createAccount(o: { name?: string; verification?: "none" | "personal" | "enterprise"; entity?: string; site?: "china" | "intl"; uin?: number; mail?: string } = {}): Promise<TestAccount> {
     const verification = o.verification ?? "enterprise";
     const r = await this.operator("CreateAccount", {
       Name: o.name ?? `acct${randomBytes(3).toString("hex")}`,
@@ -135,6 +135,7 @@ export class TcoServer {
       EntityName: verification === "none" ? undefined : o.entity ?? "Example Ltd",
       Site: o.site,
       Uin: o.uin,
+      Mail: o.mail,
     });
     return { uin: r.Account.Uin, secretId: r.SecretId, secretKey: r.SecretKey };
   }

@@ -38,7 +38,6 @@ const UNREACHABLE: Record<string, string> = {
   "UnsupportedOperation.AdminAccountExistCICUserConfig": CIC,
   "UnsupportedOperation.MemberHasVoucher": BILLING,
   "UnsupportedOperation.MemberIsNotClient": "decided by the reseller system; the registry's agent flag does not tell a reseller from its client",
-  "FailedOperation.UserNotRegister": "means the caller is not a main account; 2018-12-25 has no sub-account callers",
   FailedOperation: "the bare code is never answered on purpose: every failure has a specific code",
 };
 

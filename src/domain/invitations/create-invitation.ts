@@ -3,6 +3,7 @@ import type { AllowQuit } from "../../store/schema.js";
 import { isUniqueViolation } from "../../store/errors.js";
 import type { TagPair } from "../../store/tags-repo.js";
 import type { Context } from "../context.js";
+import { checkPermissionsEnabled } from "../organization/gated-permissions.js";
 import { encodePermissions, PAY_ON_BEHALF, requireAdminOrg } from "../organization/rules.js";
 import { checkJoinable, checkMemberRoom, checkNotInOrganization, DAY_MS, isLive, requireAccount, type JoinTerms } from "./rules.js";
 
@@ -32,7 +33,8 @@ const invitationExist = (uin: number) =>
  * joining rule (see rules.ts), the one-live-invitation-per-account rule and the limits on pending
  * invitations and members (live invitations reserve a member seat). An expired invitation of the
  * same account is marked Expired on the way. Answers the invitation id.
- * @throws ResourceNotFound.OrganizationNotExist, ResourceNotFound.UserNotExist, FailedOperation.InvitationExist,
+ * @throws ResourceNotFound.OrganizationNotExist, FailedOperation.OrganizationPermissionIllegal (permission 3
+ *   or 10 not enabled for the organization), ResourceNotFound.UserNotExist, FailedOperation.InvitationExist,
  *   LimitExceeded.InvitationOverLimit, LimitExceeded.OrganizationMemberOverLimit, and those of
  *   checkNotInOrganization and checkJoinable
  */
@@ -41,6 +43,7 @@ export async function createInvitation(ctx: Context, req: InvitationRequest): Pr
     return await ctx.store.transaction(async (tx) => {
       const now = ctx.now();
       const org = await requireAdminOrg(tx, ctx.caller.uin);
+      await checkPermissionsEnabled(tx, org.org_id, req.permissionIds);
       const admin = await requireAccount(tx, org.host_uin, "HostUin");
       const invitee = await requireAccount(tx, req.inviteeUin, req.inviteeParam);
       await checkNotInOrganization(tx, org, invitee);

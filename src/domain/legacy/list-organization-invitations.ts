@@ -1,6 +1,7 @@
 import type { ListOrganizationInvitationsRequest, ListOrganizationInvitationsResponse } from "../../spec/generated/v20181225.js";
 import type { Context } from "../context.js";
 import { legacyStatus } from "../invitations/answer.js";
+import { maskMail } from "../personal-data.js";
 import { formatTime } from "../time.js";
 
 export const DEFAULT_LIMIT = 10;
@@ -10,6 +11,7 @@ export const MAX_LIMIT = 50;
  * ListOrganizationInvitations (2018-12-25) — Invited 1 (any non-zero value): the invitations the
  * caller received; 0: the ones its organization sent (none when it administers no organization).
  * Newest first; every status (expired ones show -1). Limit defaults to 10 and is capped at 50.
+ * The admin's e-mail (HostMail) is masked (see personal-data.ts).
  * @throws nothing of its own (ResourceNotFound.UserNotExist cannot occur: the caller's account exists)
  */
 export async function listOrganizationInvitations(input: ListOrganizationInvitationsRequest, ctx: Context): Promise<ListOrganizationInvitationsResponse> {
@@ -30,7 +32,7 @@ export async function listOrganizationInvitations(input: ListOrganizationInvitat
       Uin: r.invitee_uin,
       HostUin: r.host_uin,
       HostName: r.host_name,
-      HostMail: r.host_mail ?? "",
+      HostMail: maskMail(r.host_mail ?? ""),
       Status: legacyStatus(r, now),
       Name: r.name,
       Remark: r.remark ?? "",

@@ -1,13 +1,15 @@
 import type { DescribeOrganizationMemberEmailBindRequest, DescribeOrganizationMemberEmailBindResponse } from "../../spec/generated/v20210331.js";
 import { bindStatusAt } from "../../store/email-binds-repo.js";
 import type { Context } from "../context.js";
+import { maskPhone } from "../personal-data.js";
 import { formatTime } from "../time.js";
 import { LINK_EXPIRED, requireMemberOfCaller } from "./rules.js";
 
 /**
  * DescribeOrganizationMemberEmailBind — a member's current (latest) login e-mail binding: BindStatus
  * Unbound, Valid (awaiting activation), Success or Failed (a link past its expiry shows Failed).
- * An invited member, which cannot bind one, shows Unbound.
+ * An invited member, which cannot bind one, shows Unbound. The phone number is masked and the
+ * e-mail shown in clear, as the example shows them (see personal-data.ts).
  * @throws ResourceNotFound.OrganizationNotExist, ResourceNotFound.UserNotExist, ResourceNotFound.OrganizationMemberNotExist
  */
 export async function describeOrganizationMemberEmailBind(
@@ -27,7 +29,7 @@ export async function describeOrganizationMemberEmailBind(
     BindId: bind.bind_id,
     ApplyTime: formatTime(bind.created_at, tz),
     Email: bind.email,
-    Phone: bind.phone,
+    Phone: maskPhone(bind.phone),
     BindStatus: status,
     BindTime: bind.bound_at !== null ? formatTime(bind.bound_at, tz) : "",
     Description: expired ? LINK_EXPIRED : bind.description ?? "",

@@ -7,6 +7,7 @@ import { createAccount } from "../accounts/create-account.js";
 import type { Context } from "../context.js";
 import { checkLength, checkName, checkPermissions, checkPolicyType, checkTags, encodePermissions, POLICY_FINANCIAL, requireAdminOrg } from "../organization/rules.js";
 import { ensureHostRelation } from "../organization/auth-relations.js";
+import { checkPermissionsEnabled } from "../organization/gated-permissions.js";
 import { bindDefaultPolicies } from "../policies/presets.js";
 import { relationEntity } from "./entity.js";
 import { checkAdminVerification, checkPayer } from "./finance.js";
@@ -178,7 +179,8 @@ function withRecord(e: unknown, recordId: number): unknown {
  * Every attempt that passes the stateless checks is recorded; a failed one may be retried by
  * RecordId (the error message names it), and a record that succeeded cannot create a second account.
  * @throws ResourceNotFound.OrganizationNotExist, InvalidParameter, InvalidParameter.TagError,
- *   FailedOperation.OrganizationPolicyIllegal, FailedOperation.OrganizationPermissionIllegal,
+ *   FailedOperation.OrganizationPolicyIllegal, FailedOperation.OrganizationPermissionIllegal (also
+ *   permission 3 or 10 while not enabled for the organization, see gated-permissions.ts),
  *   FailedOperation.PayUinIllegal, FailedOperation.CreateRecordNotExist,
  *   FailedOperation.CreateRecordAlreadySuccess, FailedOperation.AuthInfoEmpty,
  *   FailedOperation.AuthNotEnterprise, UnsupportedOperation.MemberIsAgent,
@@ -190,6 +192,7 @@ function withRecord(e: unknown, recordId: number): unknown {
 export async function createOrganizationMember(input: CreateOrganizationMemberRequest, ctx: Context): Promise<CreateOrganizationMemberResponse> {
   const org = await requireAdminOrg(ctx.store, ctx.caller.uin);
   const spec = checkRequest(input);
+  await checkPermissionsEnabled(ctx.store, org.org_id, spec.permissions);
 
   if (input.RecordId) {
     const record = await ctx.store.memberRecords.find(input.RecordId);

@@ -8,6 +8,7 @@ import type { Organization } from "../../store/organizations-repo.js";
 import type { Store } from "../../store/store.js";
 import type { Context } from "../context.js";
 import { checkLength, checkName, checkPermissions, checkPolicyType, decodePermissions, encodePermissions, requireAdminOrg } from "../organization/rules.js";
+import { checkPermissionsEnabled } from "../organization/gated-permissions.js";
 import { entityAdminOf } from "./entity.js";
 import { checkAdminVerification, checkPayer } from "./finance.js";
 import { checkAllowQuit, parsePayUin, payUinIllegal, paysOnBehalf, REMARK_MAX, requireAccount, requireMember } from "./rules.js";
@@ -95,6 +96,8 @@ async function changeFinance(tx: Store, org: Organization, member: OrgMember, ch
   }
   const oldPermissions = decodePermissions(member.permission_ids);
   const newPermissions = permissions ?? oldPermissions;
+  // a permission the member holds already stays even when it is no longer enabled; a new grant needs it enabled
+  await checkPermissionsEnabled(tx, org.org_id, newPermissions.filter((id) => !oldPermissions.includes(id)));
   const pays = paysOnBehalf(newPermissions);
   if (!pays && payUin !== undefined) {
     throw payUinIllegal("Parameter `PayUin` is only used with permission 7 (pay on behalf).", "参数`PayUin`仅在包含权限 7（代付费）时使用。");
@@ -156,7 +159,8 @@ async function changeFinance(tx: Store, org: Organization, member: OrgMember, ch
  * 7) may not be allowed to quit; a member the organization created never may. Financial changes
  * need the admin still enterprise-verified and the member and payer in good standing.
  * @throws ResourceNotFound.OrganizationNotExist, ResourceNotFound.MemberNotExist, InvalidParameter,
- *   FailedOperation.OrganizationPolicyIllegal, FailedOperation.OrganizationPermissionIllegal,
+ *   FailedOperation.OrganizationPolicyIllegal, FailedOperation.OrganizationPermissionIllegal (also
+ *   granting permission 3 or 10 while not enabled for the organization, see gated-permissions.ts),
  *   FailedOperation.OrganizationMemberNameUsed, FailedOperation.PayUinIllegal,
  *   FailedOperation.AuthInfoNotSame, FailedOperation.AuthInfoEmpty, FailedOperation.AuthNotEnterprise,
  *   InvalidParameter.AllowQuitIllegal, UnsupportedOperation.MemberNotAllowQuit, UnsupportedOperation,

@@ -29,9 +29,12 @@ export interface NewNode {
 
 /**
  * Add a department under `parentId` in the organization the caller administers; answers its id.
- * The organization row is locked so concurrent additions respect the count limit; the database's
- * sibling-name uniqueness settles a race on the name. The new department gets the organization's
- * default policies (FullQcloudAccess once service control policies are enabled).
+ * The organization row is locked so concurrent additions respect the count limit. A department's
+ * name is unique in the whole organization, not only among its siblings (FAQ "Operation",
+ * https://www.tencentcloud.com/document/product/1031/32016: the name must be unique within the
+ * organization); the database's index on the organization and name settles a race on it. The new
+ * department gets the organization's default policies (FullQcloudAccess once service control
+ * policies are enabled).
  * @throws InvalidParameter (Name, Remark), InvalidParameter.TagError, ResourceNotFound.OrganizationNotExist,
  *   codes.parentNotExist, LimitExceeded.NodeDepthExceedLimit, LimitExceeded.NodeExceedLimit, codes.nameUsed
  */
@@ -62,6 +65,7 @@ export async function addNode(ctx: Context, n: NewNode, codes: AddNodeCodes): Pr
           zh: `一个组织最多有 ${ctx.settings.maxNodes} 个部门（含根部门）。`,
         });
       }
+      if (await tx.nodes.findByName(org.org_id, n.name)) throw nodeNameUsed(codes.nameUsed, n.name);
       const now = ctx.now();
       const nodeId = await tx.counters.next("node", FIRST_NODE_ID);
       await tx.nodes.insert({ node_id: nodeId, org_id: org.org_id, parent_id: parent.node_id, name: n.name, remark: n.remark ?? null, depth: parent.depth + 1, created_at: now, updated_at: now });
@@ -75,11 +79,11 @@ export async function addNode(ctx: Context, n: NewNode, codes: AddNodeCodes): Pr
   }
 }
 
-/** The error of a department name already used by a sibling. */
+/** The error of a department name already used in the organization. */
 export function nodeNameUsed(code: ErrorCode, name: string): ApiError {
   return new ApiError(code, {
-    en: `Parameter \`Name\`: the parent department already has a department named ${name}.`,
-    zh: `参数\`Name\`：父部门下已有名为 ${name} 的部门。`,
+    en: `Parameter \`Name\`: the organization already has a department named ${name}; department names are unique in the organization.`,
+    zh: `参数\`Name\`：组织中已有名为 ${name} 的部门，部门名称在组织内不能重复。`,
   });
 }
 

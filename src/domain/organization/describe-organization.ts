@@ -2,10 +2,11 @@ import type { DescribeOrganizationRequest, DescribeOrganizationResponse } from "
 import type { Context } from "../context.js";
 import { serviceByProduct } from "../services/catalogue.js";
 import { formatTime } from "../time.js";
-import { decodePermissions, langParam, permissionView, policyName, requireMembership } from "./rules.js";
+import { decodePermissions, langParam, permissionKeysView, policyName, requireMembership } from "./rules.js";
 
 /** DescribeOrganization — the caller's organization, seen by its admin or by a member.
- *  Permission and policy names follow Lang (en/zh), else the request language. IsAssignManager
+ *  The policy name follows Lang (en/zh), else the request language; permissions go by their keys
+ *  ("viewBill") in every language, as both languages' examples show. IsAssignManager
  *  tells whether the caller is a delegated admin of the organization service Product names (of
  *  any service without Product; a product the catalogue lacks has none).
  *  @throws ResourceNotFound.OrganizationNotExist */
@@ -28,7 +29,7 @@ export async function describeOrganization(input: DescribeOrganizationRequest, c
     IsManager: membership.is_admin === 1,
     OrgPolicyType: membership.policy_type,
     OrgPolicyName: policyName(membership.policy_type, lang),
-    OrgPermission: permissionView(decodePermissions(membership.permission_ids), lang),
+    OrgPermission: permissionKeysView(decodePermissions(membership.permission_ids)),
     RootNodeId: org.root_node_id,
     CreateTime: formatTime(org.created_at, tz),
     JoinTime: formatTime(membership.joined_at, tz),

@@ -44,18 +44,26 @@ export function checkTags(tags: readonly TagPair[] | undefined, param = "Tags"):
   return tags.map((t) => ({ TagKey: t.TagKey, TagValue: t.TagValue }));
 }
 
-/** The financial permissions a member grants its organization (PolicyType Financial). */
-export const PERMISSIONS: ReadonlyMap<number, { en: string; zh: string }> = new Map([
-  [1, { en: "viewBill", zh: "查看账单" }],
-  [2, { en: "viewBalance", zh: "查看余额" }],
-  [3, { en: "fundTransfer", zh: "资金划拨" }],
-  [4, { en: "combinedBill", zh: "合并出账" }],
-  [5, { en: "invoice", zh: "开票" }],
-  [6, { en: "inheritDiscount", zh: "优惠继承" }],
-  [7, { en: "payOnBehalf", zh: "代付费" }],
-  [8, { en: "costAnalysis", zh: "成本分析" }],
-  [9, { en: "budgetManagement", zh: "预算管理" }],
-  [10, { en: "creditLimit", zh: "信用额度设置" }],
+/**
+ * The financial permissions a member grants its organization (PolicyType Financial), ids as the
+ * PermissionIds parameters list them (CreateOrganizationMember: 1 view bills … 10 credit limit).
+ * Their names differ by action, as the examples show (examples.json / examples.en.json of
+ * 2021-03-31): DescribeOrganization names them by `key` in either language ("viewBill",
+ * "viewBalance"); DescribeOrganizationMembers by a sentence in the asked language ("允许主账号查看子账号
+ * 的消费信息" / "Allow the root account to view the consumption information of sub-accounts"). The
+ * examples show ids 1 and 2; the keys and sentences of 3 to 10 are TCO's, in the same style.
+ */
+export const PERMISSIONS: ReadonlyMap<number, { key: string; en: string; zh: string }> = new Map([
+  [1, { key: "viewBill", en: "Allow the root account to view the consumption information of sub-accounts", zh: "允许主账号查看子账号的消费信息" }],
+  [2, { key: "viewBalance", en: "Allow the root account to view the financial information of sub-accounts", zh: "允许主账号查看子账号的财务信息" }],
+  [3, { key: "fundTransfer", en: "Allow the root account to transfer funds to sub-accounts", zh: "允许主账号向子账号划拨资金" }],
+  [4, { key: "combinedBill", en: "Allow the root account to consolidate the bills of sub-accounts", zh: "允许主账号与子账号合并出账" }],
+  [5, { key: "invoice", en: "Allow the root account to issue invoices for sub-accounts", zh: "允许主账号为子账号开票" }],
+  [6, { key: "inheritDiscount", en: "Allow sub-accounts to inherit the discounts of the root account", zh: "允许子账号继承主账号的优惠" }],
+  [7, { key: "payOnBehalf", en: "Allow the root account to pay on behalf of sub-accounts", zh: "允许主账号为子账号代付费" }],
+  [8, { key: "costAnalysis", en: "Allow the root account to analyze the costs of sub-accounts", zh: "允许主账号分析子账号的成本" }],
+  [9, { key: "budgetManagement", en: "Allow the root account to manage the budgets of sub-accounts", zh: "允许主账号管理子账号的预算" }],
+  [10, { key: "creditLimit", en: "Allow the root account to set the credit limits of sub-accounts", zh: "允许主账号设置子账号的信用额度" }],
 ]);
 
 /** Display name of a policy type. */
@@ -94,9 +102,14 @@ export function checkPermissions(ids: readonly number[]): number[] {
 export const encodePermissions = (ids: readonly number[]) => ids.join(",");
 export const decodePermissions = (text: string): number[] => (text ? text.split(",").map(Number) : []);
 
-/** Permission objects in the caller's language. */
+/** Permission objects of a member listing (DescribeOrganizationMembers): sentences in the asked language. */
 export function permissionView(ids: readonly number[], lang: Language) {
   return ids.map((id) => ({ Id: id, Name: PERMISSIONS.get(id)?.[lang] ?? String(id) }));
+}
+
+/** Permission objects of DescribeOrganization: the permissions' keys, the same in every language. */
+export function permissionKeysView(ids: readonly number[]) {
+  return ids.map((id) => ({ Id: id, Name: PERMISSIONS.get(id)?.key ?? String(id) }));
 }
 
 export const orgNotExist = () =>

@@ -33,7 +33,8 @@ export interface NodeChange {
 /**
  * Rename a department, change its remark, or move it with its sub-departments under another
  * department of the same organization. A move may not go below the department itself and must keep
- * every moved department within the depth limit.
+ * every moved department within the depth limit. A new name must be free in the whole organization
+ * (see addNode); the database's index settles a race on it.
  * @throws InvalidParameter (Name, Remark, a move of the root or into its own subtree),
  *   ResourceNotFound.OrganizationNotExist, codes.nodeNotExist, codes.parentNotExist,
  *   LimitExceeded.NodeDepthExceedLimit, codes.nameUsed
@@ -55,7 +56,10 @@ export async function updateNode(ctx: Context, c: NodeChange, codes: UpdateNodeC
       }
       name = c.name ?? node.name;
       const patch: { name?: string; remark?: string; parent_id?: number } = {};
-      if (c.name !== undefined && c.name !== node.name) patch.name = c.name;
+      if (c.name !== undefined && c.name !== node.name) {
+        if (await tx.nodes.findByName(org.org_id, c.name)) throw nodeNameUsed(codes.nameUsed, c.name);
+        patch.name = c.name;
+      }
       if (c.remark !== undefined && c.remark !== (node.remark ?? "")) patch.remark = c.remark;
       if (c.parentId !== undefined && c.parentId !== (node.parent_id ?? NO_PARENT)) {
         patch.parent_id = await moveSubtree(tx, node, c.parentId, ctx.settings.maxNodeDepth, codes);

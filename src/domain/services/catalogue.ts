@@ -20,21 +20,40 @@ export interface OrganizationService {
   scoped: boolean;
   consoleUrl: string;
   document: string;
+  /** where the id comes from: the page or example that names it, or that none does */
+  idSource: string;
 }
 
 /** The help page on delegated admin accounts, for services without a page of their own here. */
 const DELEGATED_ADMIN_DOC = "https://cloud.tencent.com/document/product/850/83644";
 
 /**
- * The services that integrate with the organization, by ascending id. Ids, names and which services
- * accept delegated admins follow the real catalogue; CloudAudit's limit of 5 admins is its documented
- * value; the other limits and the usage and scope flags are TCO's own choices, as the docs leave
- * them to each service. ProductName is the English name on both sites (as the docs' example shows).
- * Descriptions are TCO's own words.
+ * No page or example names this service's id. Checked against: the examples of ListOrganizationService,
+ * ListOrgServiceAssignMember, CreateOrgServiceAssign and DeleteOrgServiceAssign (examples.json and
+ * examples.en.json of 2021-03-31, the same on https://cloud.tencent.com/document/api/850/109802 and
+ * 850/109801 and in tccli's examples), and the Terraform provider's tencentcloud_organization_service_assign
+ * docs, example and acceptance test and its tencentcloud_organization_services data source (which
+ * names none): only 1 (CloudAudit) and 15 (no product named) appear. The id is TCO's own, kept from
+ * its first catalogue so that stored delegations keep their meaning.
+ */
+const TCO_OWN_ID = "TCO's own: no page or example names this service's id";
+
+/**
+ * The services that integrate with the organization, by ascending id; each entry's `idSource` says
+ * where its id comes from (see TCO_OWN_ID for what was checked). CloudAudit's id 1, product
+ * identifier, limit of 5 admins and lack of a partial scope are those of the API examples; the other
+ * limits and the usage and scope flags are TCO's own choices, as the docs leave them to each
+ * service. ProductName is the English name on both sites (as the docs' example shows).
+ * Descriptions are TCO's own words. Migration 0013 moved the delegations stored under the ids of
+ * TCO's first catalogue (CloudAudit 12, Config 18) to these.
  */
 export const CATALOGUE: readonly OrganizationService[] = [
   {
-    id: 12,
+    id: 1,
+    idSource:
+      "the 2021-03-31 examples of ListOrganizationService (ServiceId 1, Product cloudaudit, ProductName CloudAudit), " +
+      "ListOrgServiceAssignMember, CreateOrgServiceAssign and DeleteOrgServiceAssign (ServiceId 1, Product cloudaudit): " +
+      "https://cloud.tencent.com/document/api/850/109802, 850/109801",
     product: "cloudaudit",
     name: { en: "CloudAudit", zh: "云审计" },
     description: {
@@ -50,6 +69,7 @@ export const CATALOGUE: readonly OrganizationService[] = [
   },
   {
     id: 13,
+    idSource: TCO_OWN_ID,
     product: "billing",
     name: { en: "Billing Center", zh: "费用中心" },
     description: {
@@ -64,7 +84,11 @@ export const CATALOGUE: readonly OrganizationService[] = [
     document: DELEGATED_ADMIN_DOC,
   },
   {
-    id: 18,
+    id: 15,
+    idSource:
+      "the Terraform provider's tencentcloud_organization_service_assign example and acceptance test (service_id 15 " +
+      "with management_scope 2 and two member_uins; it names no product): TCO gives 15 to a service that accepts " +
+      "several delegated admins with a partial scope, Config",
     product: "config",
     name: { en: "Config", zh: "配置审计" },
     description: {
@@ -80,6 +104,7 @@ export const CATALOGUE: readonly OrganizationService[] = [
   },
   {
     id: 23,
+    idSource: TCO_OWN_ID,
     product: "csip",
     name: { en: "Cloud Security Center", zh: "云安全中心" },
     description: {
@@ -95,6 +120,7 @@ export const CATALOGUE: readonly OrganizationService[] = [
   },
   {
     id: 24,
+    idSource: TCO_OWN_ID,
     product: "controlcenter",
     name: { en: "Control Center", zh: "控制中心" },
     description: {
@@ -110,6 +136,7 @@ export const CATALOGUE: readonly OrganizationService[] = [
   },
   {
     id: 25,
+    idSource: TCO_OWN_ID,
     product: "cic",
     name: { en: "Identity Center Management", zh: "身份中心管理" },
     description: {
@@ -125,6 +152,7 @@ export const CATALOGUE: readonly OrganizationService[] = [
   },
   {
     id: 27,
+    idSource: TCO_OWN_ID,
     product: "quota",
     name: { en: "Quota Center", zh: "配额中心" },
     description: {
@@ -140,6 +168,7 @@ export const CATALOGUE: readonly OrganizationService[] = [
   },
   {
     id: 28,
+    idSource: TCO_OWN_ID,
     product: "waf",
     name: { en: "Web Application Firewall", zh: "Web 应用防火墙" },
     description: {
@@ -155,6 +184,7 @@ export const CATALOGUE: readonly OrganizationService[] = [
   },
   {
     id: 29,
+    idSource: TCO_OWN_ID,
     product: "kms",
     name: { en: "Key Management Service", zh: "密钥管理系统" },
     description: {
@@ -170,6 +200,7 @@ export const CATALOGUE: readonly OrganizationService[] = [
   },
   {
     id: 30,
+    idSource: TCO_OWN_ID,
     product: "fwm",
     name: { en: "Firewall Manager", zh: "防火墙管理" },
     description: {

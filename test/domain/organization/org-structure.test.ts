@@ -15,9 +15,11 @@ import { deleteOrganizationNodes } from "../../../src/domain/organization/delete
 import { describeOrganization } from "../../../src/domain/organization/describe-organization.js";
 import { describeOrganizationAuthNode } from "../../../src/domain/organization/describe-organization-auth-node.js";
 import { describeOrganizationNodes } from "../../../src/domain/organization/describe-organization-nodes.js";
+import { updateOrganizationNode } from "../../../src/domain/organization/update-organization-node.js";
 import { quitOrganization } from "../../../src/domain/organization/quit-organization.js";
 import { ApiError } from "../../../src/protocol/api-error.js";
 import type { AllowQuit, MemberType } from "../../../src/store/schema.js";
+import { isUniqueViolation } from "../../../src/store/errors.js";
 import type { Store } from "../../../src/store/store.js";
 import { codeOf } from "../../helpers/domain.js";
 import { DIALECTS } from "../../helpers/dialects.js";
@@ -231,6 +233,46 @@ for (const dialect of DIALECTS) {
       assert.equal(await codeOf(addOrganizationNode({ ParentNodeId: a1, Name: "deeper" }, ctx)), "LimitExceeded.NodeDepthExceedLimit");
       await updateOrganizationNodeLegacy({ NodeId: a1, ParentNodeId: org.root_node_id }, ctx); // back to level 1
       await addOrganizationNode({ ParentNodeId: a1, Name: "deeper" }, ctx);
+    });
+
+    it("department names are unique in the whole organization, in both versions, with each version's code", async () => {
+      const { admin, org } = await organization();
+      const ctx = ctxOf(admin);
+      const { NodeId: team } = await addOrganizationNode({ ParentNodeId: org.root_node_id, Name: "team" }, ctx);
+      const { NodeId: dev } = await addOrganizationNode({ ParentNodeId: team, Name: "dev" }, ctx);
+      // the same name under another parent
+      assert.equal(await codeOf(addOrganizationNode({ ParentNodeId: org.root_node_id, Name: "dev" }, ctx)), "FailedOperation.OrganizationNodeNameUsed");
+      assert.equal(await codeOf(addOrganizationNodeLegacy({ ParentNodeId: org.root_node_id, Name: "dev" }, ctx)), "ResourceInUse.NodeName");
+      // the root's name is taken too
+      assert.equal(await codeOf(addOrganizationNode({ ParentNodeId: team, Name: "Root" }, ctx)), "FailedOperation.OrganizationNodeNameUsed");
+      // renaming a department of another branch to a used name
+      const { NodeId: ops } = await addOrganizationNode({ ParentNodeId: org.root_node_id, Name: "ops" }, ctx);
+      assert.equal(await codeOf(updateOrganizationNode({ NodeId: ops, Name: "dev" }, ctx)), "FailedOperation.OrganizationNodeNameUsed");
+      assert.equal(await codeOf(updateOrganizationNodeLegacy({ NodeId: ops, Name: "dev" }, ctx)), "ResourceInUse.NodeNameUsed");
+      // keeping its own name, and another organization using the name, are no conflict
+      await updateOrganizationNode({ NodeId: dev, Name: "dev", Remark: "same" }, ctx);
+      const other = await organization();
+      await addOrganizationNode({ ParentNodeId: other.org.root_node_id, Name: "dev" }, ctxOf(other.admin));
+      assert.deepEqual((await store.nodes.listByOrg(org.org_id)).map((n) => n.name).sort(), ["Root", "dev", "ops", "team"]);
+    });
+
+    it("the database refuses a second department of one name in an organization, whatever its parent", async () => {
+      const { admin, org } = await organization();
+      const { NodeId: a } = await addOrganizationNode({ ParentNodeId: org.root_node_id, Name: "a" }, ctxOf(admin));
+      const now = Date.now();
+      const row = (nodeId: number, parentId: number) => ({ node_id: nodeId, org_id: org.org_id, parent_id: parentId, name: "twin", remark: null, depth: 1, created_at: now, updated_at: now });
+      await store.nodes.insert(row(org.root_node_id + 900001, org.root_node_id));
+      await assert.rejects(store.nodes.insert(row(org.root_node_id + 900002, a)), (e) => isUniqueViolation(e));
+    });
+
+    it("concurrent additions of one name under different parents: one wins, the others get the documented code", async () => {
+      const { admin, org } = await organization();
+      const ctx = ctxOf(admin);
+      const parents: number[] = [];
+      for (let i = 0; i < 4; i++) parents.push((await addOrganizationNode({ ParentNodeId: org.root_node_id, Name: `p${i}` }, ctx)).NodeId);
+      const results = await Promise.allSettled(parents.map((p) => addOrganizationNode({ ParentNodeId: p, Name: "same" }, ctx)));
+      assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
+      for (const r of results) if (r.status === "rejected") assert.equal((r.reason as ApiError).code, "FailedOperation.OrganizationNodeNameUsed");
     });
   });
 }
