@@ -22,14 +22,14 @@ const encodeToken = (offset: number) => Buffer.from(`${TOKEN_PREFIX}${offset}`).
 function decodeToken(token: string | undefined): number {
   if (token === undefined || token === "") return 0;
   const text = /^[A-Za-z0-9_-]+$/.test(token) ? Buffer.from(token, "base64url").toString("utf8") : "";
-  const m = /^tco:(\d{1,9})$/.exec(text);
+  const m = text.startsWith(TOKEN_PREFIX) ? /^\d{1,9}$/.exec(text.slice(TOKEN_PREFIX.length)) : null;
   if (!m) {
     throw new ApiError("InvalidParameter.PaginationTokenInvalid", {
       en: "Parameter `PaginationToken` is not a token this server answered; leave it empty for the first page.",
       zh: "参数`PaginationToken`不是本服务返回的令牌；首页请留空。",
     });
   }
-  return Number(m[1]);
+  return Number(m[0]);
 }
 
 function checkFilters(filters: readonly TagFilter[]): void {
