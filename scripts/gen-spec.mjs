@@ -8,6 +8,7 @@
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { TAG_ACTION_CODES, TAG_VERSION, tagSpecFiles } from "./tag-spec.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -95,7 +96,11 @@ schemaTs += `/** Member tuples are [name, type, member, flags]; flags: 1 require
 schemaTs += `export const SCHEMA: Record<string, SpecSchema> = ${JSON.stringify(schema)};\n`;
 files.set("schema.ts", schemaTs);
 
-// Error codes: every code an action of either version may return, plus the API 3.0 common codes.
+// The Tag API: only the actions TCO serves (scripts/tag-api.mjs), in files of their own.
+const tupleOf = (m) => [m.name, m.type, m.member, (m.required ? REQUIRED : 0) | (m.output_required ? OUTPUT_REQUIRED : 0) | (m.value_allowed_null ? NULLABLE : 0)];
+for (const [name, text] of tagSpecFiles(readJson(`tag-${TAG_VERSION}.api.json`), { header: HEADER, memberTs, tupleOf })) files.set(name, text);
+
+// Error codes: every code an action of either version or a served Tag API action may return, plus the API 3.0 common codes.
 const orgErrors = readJson("organization-errors.json");
 const common = readJson("common-errors.json");
 const codes = new Set(Object.keys(common.codes));
@@ -104,11 +109,13 @@ for (const { version } of VERSIONS) {
   perAction[version] = orgErrors[version];
   for (const list of Object.values(orgErrors[version])) for (const c of list) codes.add(c);
 }
+perAction[TAG_VERSION] = TAG_ACTION_CODES;
+for (const list of Object.values(TAG_ACTION_CODES)) for (const c of list) codes.add(c);
 const sorted = [...codes].sort();
-let errTs = HEADER + `/** Every error code TCO may answer: the product's codes of both versions and the API 3.0 common codes. */\n`;
+let errTs = HEADER + `/** Every error code TCO may answer: the product's codes of both versions, the served Tag API actions' codes and the API 3.0 common codes. */\n`;
 errTs += `export type ErrorCode =\n${sorted.map((c) => `  | ${JSON.stringify(c)}`).join("\n")};\n\n`;
 errTs += `export const ERROR_CODES: ReadonlySet<string> = new Set(${JSON.stringify(sorted)});\n\n`;
-errTs += `/** The codes the official SDK documents for each action, per API version. */\n`;
+errTs += `/** The codes the official SDK documents for each action, per API version (2018-08-13: the Tag API). */\n`;
 errTs += `export const ACTION_ERROR_CODES: Record<string, Record<string, readonly ErrorCode[]>> = ${JSON.stringify(perAction, null, 1)};\n`;
 files.set("errors.ts", errTs);
 

@@ -3,9 +3,10 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { Logger } from "pino";
 import type { Context, DomainSettings } from "../domain/context.js";
 import { HANDLERS } from "../domain/registry.js";
+import { TAG_HANDLERS } from "../domain/tags/index.js";
 import { OPERATOR_HANDLERS, OPERATOR_SCHEMA, OPERATOR_VERSION } from "../operator/index.js";
 import type { OperatorContext } from "../operator/context.js";
-import { API_VERSIONS, schemaOf, type ApiVersion } from "../spec/index.js";
+import { API_VERSIONS, schemaOf, TAG_API_VERSION, TAG_SCHEMA, type ApiVersion } from "../spec/index.js";
 import type { SpecSchema } from "../spec/schema-types.js";
 import type { Store } from "../store/store.js";
 import { ApiError, type Language } from "./api-error.js";
@@ -14,6 +15,8 @@ import { CredentialCache, type Credential } from "./credentials.js";
 import { Faults } from "./faults.js";
 import { parseFlat, parseJsonBody, unflatten } from "./params.js";
 import { RateLimiter } from "./rate-limit.js";
+import { noSuchVersion, serviceOf, unknownAction } from "./services.js";
+import { parseTc3Authorization } from "./tc3.js";
 import { V1_COMMON_PARAMS } from "./v1.js";
 import { Validators, type ParamShape } from "./validate.js";
 
@@ -47,6 +50,7 @@ interface Namespace {
 }
 
 interface CallInfo {
+  service: string;
   action: string;
   version: string;
   uin: number;
@@ -66,6 +70,7 @@ export class RpcService {
   readonly faults = new Faults();
   readonly credentials: CredentialCache;
   private readonly limiter: RateLimiter;
+  /** by service and version: `${service} ${version}` */
   private readonly namespaces = new Map<string, Namespace>();
   private readonly now: () => number;
 
@@ -75,9 +80,11 @@ export class RpcService {
     this.limiter = new RateLimiter(deps.rateLimit);
     for (const v of API_VERSIONS) {
       const schema = schemaOf(v);
-      this.namespaces.set(v, { schema, validators: new Validators(schema), handlers: HANDLERS[v], rootOnly: false });
+      this.namespaces.set(`organization ${v}`, { schema, validators: new Validators(schema), handlers: HANDLERS[v], rootOnly: false });
     }
-    this.namespaces.set(OPERATOR_VERSION, {
+    this.namespaces.set(`tag ${TAG_API_VERSION}`, { schema: TAG_SCHEMA, validators: new Validators(TAG_SCHEMA), handlers: TAG_HANDLERS, rootOnly: false });
+    // the operator API is TCO's own; its clients (the tco command) sign for service organization
+    this.namespaces.set(`organization ${OPERATOR_VERSION}`, {
       schema: OPERATOR_SCHEMA,
       validators: new Validators(OPERATOR_SCHEMA),
       handlers: OPERATOR_HANDLERS,
@@ -89,7 +96,7 @@ export class RpcService {
   async handle(req: RawRequest): Promise<string> {
     const requestId = randomUUID();
     const started = performance.now();
-    const info: CallInfo = { action: "", version: "", uin: 0, lang: this.deps.defaultLanguage };
+    const info: CallInfo = { service: "", action: "", version: "", uin: 0, lang: this.deps.defaultLanguage };
     let body: string;
     let code = "";
     try {
@@ -107,7 +114,7 @@ export class RpcService {
       body = JSON.stringify({ Response: { Error: { Code: err.code, Message: err.messageIn(info.lang) }, RequestId: requestId } });
     }
     this.deps.log.info(
-      { requestId, action: info.action, version: info.version, uin: info.uin || undefined, subUin: info.subUin, code: code || "OK", ms: Math.round((performance.now() - started) * 100) / 100 },
+      { requestId, service: info.service || undefined, action: info.action, version: info.version, uin: info.uin || undefined, subUin: info.subUin, code: code || "OK", ms: Math.round((performance.now() - started) * 100) / 100 },
       "request",
     );
     return body;
@@ -137,11 +144,13 @@ export class RpcService {
     let cred: Credential;
     let shape: ParamShape;
     let params: Record<string, unknown> | undefined;
+    let scope: string | undefined;
     if (authorization !== undefined) {
       info.lang = languageOf(header(req.headers, "x-tc-language")) ?? info.lang;
       info.action = header(req.headers, "x-tc-action") ?? "";
       info.version = header(req.headers, "x-tc-version") ?? "";
       cred = await verifyTc3(signed, authorization, this.credentials, now);
+      scope = parseTc3Authorization(authorization)?.service;
       shape = flat ? "flat" : "json";
       params = flat ? unflatten(flat) : undefined;
     } else if (flat && flat.Signature !== undefined) {
@@ -162,16 +171,10 @@ export class RpcService {
 
     if (!info.action) throw new ApiError("MissingParameter", { en: "Missing required parameter `Action` (X-TC-Action).", zh: "缺少必选参数`Action`（X-TC-Action）。" });
     if (!info.version) throw new ApiError("MissingParameter", { en: "Missing required parameter `Version` (X-TC-Version).", zh: "缺少必选参数`Version`（X-TC-Version）。" });
-    const ns = this.namespaces.get(info.version);
-    if (!ns) {
-      throw new ApiError("NoSuchVersion", {
-        en: `Version ${info.version} does not exist; the Organization API has 2021-03-31 and 2018-12-25.`,
-        zh: `版本 ${info.version} 不存在；集团账号管理 API 的版本为 2021-03-31 和 2018-12-25。`,
-      });
-    }
-    if (!Object.hasOwn(ns.schema.actions, info.action)) {
-      throw new ApiError("InvalidAction", { en: `Action ${info.action} does not exist in version ${info.version}.`, zh: `接口 ${info.action} 在版本 ${info.version} 中不存在。` });
-    }
+    info.service = serviceOf(scope, req.headers);
+    const ns = this.namespaces.get(`${info.service} ${info.version}`);
+    if (!ns) throw noSuchVersion(info.service, info.version);
+    if (!Object.hasOwn(ns.schema.actions, info.action)) throw unknownAction(info.service, info.version, info.action, Object.keys(ns.schema.actions));
     // a sub-account acts for its owner, but never with the operator's powers
     const isRoot = cred.account.is_root === 1 && cred.subUin === undefined;
     if (ns.rootOnly && !isRoot) {

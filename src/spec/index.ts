@@ -15,3 +15,7 @@ export function schemaOf(version: ApiVersion): SpecSchema {
 export function isApiVersion(v: string): v is ApiVersion {
   return v === "2021-03-31" || v === "2018-12-25";
 }
+
+export { TAG_SCHEMA } from "./generated/tag-schema.js";
+/** The Tag API version whose resource-tag actions TCO serves (service `tag`). */
+export const TAG_API_VERSION = "2018-08-13";
