@@ -171,7 +171,7 @@ export class RpcService {
 
     if (!info.action) throw new ApiError("MissingParameter", { en: "Missing required parameter `Action` (X-TC-Action).", zh: "缺少必选参数`Action`（X-TC-Action）。" });
     if (!info.version) throw new ApiError("MissingParameter", { en: "Missing required parameter `Version` (X-TC-Version).", zh: "缺少必选参数`Version`（X-TC-Version）。" });
-    info.service = serviceOf(scope, req.headers);
+    info.service = serviceOf(scope, req.headers, info.version, (v) => this.namespaces.has(`organization ${v}`));
     const ns = this.namespaces.get(`${info.service} ${info.version}`);
     if (!ns) throw noSuchVersion(info.service, info.version);
     if (!Object.hasOwn(ns.schema.actions, info.action)) throw unknownAction(info.service, info.version, info.action, Object.keys(ns.schema.actions));

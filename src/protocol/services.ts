@@ -18,6 +18,11 @@ export interface NamedService {
   service: string;
   /** where the request named it */
   from: "scope" | "host";
+  /**
+   * whether the name is only the first label of the Host the client was pointed at (the Node SDK
+   * signs that label): `tco` for tco.example.com names a host, not necessarily a product
+   */
+  hostLabel: boolean;
 }
 
 /**
@@ -27,14 +32,16 @@ export interface NamedService {
  * name none). Next the Host header's first label, when the host is a `<service>.<domain>` name
  * (how Tencent Cloud's endpoints and the Terraform provider's TENCENTCLOUD_DOMAIN name services);
  * v1 signatures have only this. A single-label host (localhost, a container's name) names none,
- * nor does a scope that merely repeats it.
+ * nor does a scope that merely repeats it. A name that is only the Host's first label may be the
+ * host's own name rather than a product's: serviceOf lets the version decide then.
  */
 export function namedService(scope: string | undefined, headers: IncomingHttpHeaders): NamedService | undefined {
   const host = (header(headers, "host") ?? "").toLowerCase();
   const hostname = host.startsWith("[") ? host : host.split(":")[0];
   const labels = hostname.split(".");
-  if (scope !== undefined && SERVICE_RE.test(scope) && !(labels.length === 1 && scope === hostname)) return { service: scope, from: "scope" };
-  if (labels.length >= 2 && SERVICE_RE.test(labels[0])) return { service: labels[0], from: "host" };
+  const hostLabel = labels.length >= 2 && SERVICE_RE.test(labels[0]) ? labels[0] : undefined;
+  if (scope !== undefined && SERVICE_RE.test(scope) && !(labels.length === 1 && scope === hostname)) return { service: scope, from: "scope", hostLabel: scope === hostLabel };
+  if (hostLabel !== undefined) return { service: hostLabel, from: "host", hostLabel: true };
   return undefined;
 }
 
@@ -50,10 +57,13 @@ const list = (lang: "en" | "zh") =>
  * that is not here. InvalidAction (an action unknown to a known service) and UnsupportedOperation
  * (an operation refused in the current state) would both suggest the service itself was found.
  */
-export function serviceOf(scope: string | undefined, headers: IncomingHttpHeaders): string {
+export function serviceOf(scope: string | undefined, headers: IncomingHttpHeaders, version: string, organizationHas: (version: string) => boolean): string {
   const named = namedService(scope, headers);
   if (!named) return DEFAULT_SERVICE;
   if (Object.hasOwn(SERVED, named.service)) return named.service;
+  // TCO served at a name of its own (tco.example.com:9500): the Node SDK signs `tco`; a version
+  // of Organization's (the operator API's included) then says which service the client meant
+  if (named.hostLabel && organizationHas(version)) return DEFAULT_SERVICE;
   const where = named.from === "scope" ? { en: "its credential scope", zh: "签名凭证范围" } : { en: "its Host header", zh: "Host 头" };
   throw new ApiError("NoSuchProduct", {
     en: `The request is for service ${named.service} (named by ${where.en}); this server answers ${list("en")} only.`,

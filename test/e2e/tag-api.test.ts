@@ -166,6 +166,9 @@ describe("the Tag API over the organization's departments and members", () => {
     assert.equal(byIp.OrgId, org.orgId);
     const byName = await goSdkCall(server, org.admin, { service: "organization", host: `organization.${TAG_TEST_DOMAIN}`, action: "DescribeOrganization", version: "2021-03-31", params: {} });
     assert.equal(byName.OrgId, org.orgId);
+    // the Node SDK pointed at a name of TCO's own signs that name's first label
+    const ownName = await goSdkCall(server, org.admin, { service: "tco", host: `tco.${TAG_TEST_DOMAIN}`, action: "DescribeOrganization", version: "2021-03-31", params: {} });
+    assert.equal(ownName.OrgId, org.orgId);
   });
 
   it("answers NoSuchVersion and InvalidAction in the Tag API's own terms", async () => {
