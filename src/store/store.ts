@@ -22,6 +22,7 @@ import { PolicyAttachmentsRepo } from "./policy-attachments-repo.js";
 import { ServiceAssignsRepo } from "./service-assigns-repo.js";
 import { SubAccountsRepo } from "./sub-accounts-repo.js";
 import { TagsRepo } from "./tags-repo.js";
+import { TasksRepo } from "./tasks-repo.js";
 import { MIGRATIONS } from "./migrations/index.js";
 import type { DB } from "./schema.js";
 
@@ -63,6 +64,7 @@ export class Store {
   readonly bills: BillsRepo;
   readonly subAccounts: SubAccountsRepo;
   readonly memberPolicies: MemberPoliciesRepo;
+  readonly tasks: TasksRepo;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -90,6 +92,7 @@ export class Store {
     this.bills = new BillsRepo(db);
     this.subAccounts = new SubAccountsRepo(db);
     this.memberPolicies = new MemberPoliciesRepo(db);
+    this.tasks = new TasksRepo(db, dialect);
   }
 
   /** Run `fn` in one transaction; a nested call joins the outer transaction. */
@@ -106,7 +109,7 @@ export class Store {
       await tx.policies.deleteAllCustom();
       await tx.memberResources.deleteAll();
       await tx.standaloneTagPolicies.deleteAll();
-      for (const table of ["org_service_scope_members", "org_service_scope_nodes", "org_service_assigns", "org_bills", "member_email_binds", "resource_tags", "org_auth_relations", "org_invitations", "org_members", "org_nodes", "organizations", "counters"] as const) {
+      for (const table of ["org_service_scope_members", "org_service_scope_nodes", "org_service_assigns", "org_bills", "member_email_binds", "resource_tags", "org_auth_relations", "org_invitations", "org_members", "org_nodes", "organizations", "counters", "tasks", "task_faults"] as const) {
         await tx.db.deleteFrom(table).execute();
       }
       // the root account's sub-accounts go too (their keys and bindings by cascade)
