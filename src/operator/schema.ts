@@ -27,6 +27,7 @@ export const OPERATOR_SCHEMA: SpecSchema = {
     SetServiceUsage: ["SetServiceUsageRequest", "SetServiceUsageResponse"],
     CreateSubAccount: ["CreateSubAccountRequest", "CreateSubAccountResponse"],
     ListSubAccounts: ["ListSubAccountsRequest", "ListSubAccountsResponse"],
+    FailNextTasks: ["FailNextTasksRequest", "FailNextTasksResponse"],
   },
   objects: {
     EmptyRequest: [],
@@ -191,6 +192,15 @@ export const OPERATOR_SCHEMA: SpecSchema = {
       ["OwnerUin", "int", "int64", O],
       ["Name", "string", "string", O],
       ["CreateTime", "string", "string", O],
+    ],
+    FailNextTasksRequest: [
+      ["TaskType", "string", "string", R],
+      ["Count", "int", "uint64", 0],
+      ["Reason", "string", "string", 0],
+    ],
+    FailNextTasksResponse: [
+      ["TaskType", "string", "string", O],
+      ["Remaining", "int", "uint64", O],
     ],
     OperatorFault: [
       ["FaultId", "int", "uint64", O],

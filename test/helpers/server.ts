@@ -28,7 +28,7 @@ export interface TestAccount extends Keys {
 }
 
 export interface StartOptions {
-  /** extra environment; TCO_RATE_LIMIT defaults to 0 (off) in tests */
+  /** extra environment; TCO_RATE_LIMIT and TCO_TASK_DELAY_MS default to 0 in tests */
   env?: Record<string, string>;
   /** reuse a data directory (restart tests); a fresh temporary one otherwise */
   dataDir?: string;
@@ -58,6 +58,7 @@ export class TcoServer {
       TCO_ROOT_SECRET_ID: ROOT_SECRET_ID,
       TCO_ROOT_SECRET_KEY: ROOT_SECRET_KEY,
       TCO_RATE_LIMIT: "0",
+      TCO_TASK_DELAY_MS: "0",
       TCO_LOG_LEVEL: "info",
       ...o.env,
     };
