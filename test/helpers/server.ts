@@ -79,7 +79,11 @@ export class TcoServer {
     const proc = spawn(process.execPath, [MAIN_JS, "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
     const logs: string[] = [];
     const endpoint = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start:\n${logs.join("\n")}`)), 15_000);
+      const timer = setTimeout(() => {
+        // a server that did not start in time would keep the test process alive
+        proc.kill("SIGKILL");
+        reject(new Error(`server did not start:\n${logs.join("\n")}`));
+      }, 15_000);
       createInterface({ input: proc.stdout! }).on("line", (line) => {
         logs.push(line);
         if (line.includes('"msg":"listening"')) {
