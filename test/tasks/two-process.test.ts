@@ -50,7 +50,7 @@ for (const backend of ["sqlite", ...(TEST_DATABASE_URL ? ["postgres"] : [])] as 
       if (backend === "postgres") await dropSchema(schema);
     });
 
-    it(`[${backend}] settle ${TASKS} tasks, each exactly once with its effect applied once${backend === "postgres" ? ", both processes taking part" : ""}`, async () => {
+    it(`[${backend}] settle ${TASKS} tasks, each exactly once with its effect applied once${backend === "postgres" ? ", both processes taking part" : ""}`, async (t) => {
       store = backend === "postgres" ? await openStore({ databaseUrl: TEST_DATABASE_URL, schema }) : await openStore({ sqliteFile });
       const db = backend === "postgres" ? `postgres:${schema}` : `sqlite:${sqliteFile}`;
       runners.push(...(await Promise.all([startRunner(db), startRunner(db)])));
@@ -71,9 +71,7 @@ for (const backend of ["sqlite", ...(TEST_DATABASE_URL ? ["postgres"] : [])] as 
       }
       const settled = performance.now();
       const [a, b] = await Promise.all(runners.map(stopRunner));
-      process.stdout.write(
-        `# ${backend}: ${TASKS} tasks created in ${Math.round(created - started)} ms (one transaction), all settled ${Math.round(settled - created)} ms after its commit; by process: ${a.settled}, ${b.settled}\n`,
-      );
+      t.diagnostic(`${backend}: ${TASKS} tasks created in ${Math.round(created - started)} ms (one transaction), all settled ${Math.round(settled - created)} ms after its commit; by process: ${a.settled}, ${b.settled}`);
 
       assert.deepEqual([a.code, b.code], [0, 0], "both stop cleanly at SIGTERM");
       assert.deepEqual(await store.tasks.countByStatus(), { InProgress: 0, Success: TASKS, Failed: 0 });
