@@ -13,12 +13,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import pino from "pino";
 import { DEFAULT_DOMAIN_SETTINGS, type Context } from "../src/domain/context.js";
 import { describeOrganizationMembers, searchFilter } from "../src/domain/members/describe-organization-members.js";
 import type { MemberFilter } from "../src/store/members-repo.js";
 import type { NewAccount } from "../src/store/accounts-repo.js";
 import type { NewOrgMember } from "../src/store/members-repo.js";
 import { openStore, type Store } from "../src/store/store.js";
+import { TaskService } from "../src/tasks/service.js";
+import { TaskTypes } from "../src/tasks/task-types.js";
 
 const MEMBERS = Number(process.argv[2] ?? 100_000);
 const ORG_ID = 10001;
@@ -83,7 +86,8 @@ interface Case {
 }
 
 async function measure(dialect: string, store: Store): Promise<void> {
-  const ctxOf = (uin: number): Context => ({ caller: { uin, isRoot: false }, store, now: Date.now, requestId: "measure", lang: "en", settings: DEFAULT_DOMAIN_SETTINGS });
+  const tasks = new TaskService({ store, types: new TaskTypes(), delayMs: 0, log: pino({ level: "silent" }) });
+  const ctxOf = (uin: number): Context => ({ caller: { uin, isRoot: false }, store, now: Date.now, requestId: "measure", lang: "en", settings: DEFAULT_DOMAIN_SETTINGS, tasks });
   const cases: Case[] = [
     { label: "Offset 0", offset: 0 },
     { label: "Offset 50000", offset: 50_000 },

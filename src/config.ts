@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings } from "./domain/context.js";
 import type { Language } from "./protocol/api-error.js";
+import { DEFAULT_TASK_DELAY_MS } from "./tasks/service.js";
 
 /** Everything `tco serve` can be told, from flags or the environment (flags win). */
 export interface ServerConfig {
@@ -20,6 +21,8 @@ export interface ServerConfig {
   rootUin: number;
   /** server processes sharing the port (node:cluster); 1 = this process serves alone */
   workers: number;
+  /** milliseconds an asynchronous task stays in progress before it settles (TCO_TASK_DELAY_MS) */
+  taskDelayMs: number;
 }
 
 export const DEFAULT_PORT = 9500;
@@ -35,6 +38,12 @@ function intFrom(name: string, raw: string | undefined, fallback: number): numbe
 function workersFrom(raw: string | undefined): number {
   const n = intFrom("--workers/TCO_WORKERS", raw, 1);
   if (n < 1) throw new Error(`--workers/TCO_WORKERS must be at least 1, got "${raw}"`);
+  return n;
+}
+
+function taskDelayFrom(raw: string | undefined): number {
+  const n = intFrom("TCO_TASK_DELAY_MS", raw, DEFAULT_TASK_DELAY_MS);
+  if (n < 0) throw new Error(`TCO_TASK_DELAY_MS must not be negative, got "${raw}"`);
   return n;
 }
 
@@ -69,5 +78,6 @@ export function loadConfig(flags: { port?: string; host?: string; data?: string;
     rootSecretKey: env.TCO_ROOT_SECRET_KEY || undefined,
     rootUin: intFrom("TCO_ROOT_UIN", env.TCO_ROOT_UIN, DEFAULT_ROOT_UIN),
     workers: workersFrom(flags.workers ?? env.TCO_WORKERS),
+    taskDelayMs: taskDelayFrom(env.TCO_TASK_DELAY_MS),
   };
 }

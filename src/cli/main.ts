@@ -180,6 +180,17 @@ fault.addCommand(
 );
 fault.addCommand(operatorCommand("clear", "drop all pending faults").action((o) => run(o, "ClearFaults", {}, () => "faults cleared").catch(fail)));
 
+const task = program.command("task").description("asynchronous tasks");
+task.addCommand(
+  operatorCommand("fail-next", "make the next tasks created of a type fail with a reason, in every server process on the database")
+    .requiredOption("--type <type>", "task type, e.g. CreateRoleAssignment")
+    .option("--count <n>", "how many tasks fail; 0 disarms", Number, 1)
+    .option("--reason <text>", "failure reason the tasks report (required unless --count 0)")
+    .action((o) =>
+      run(o, "FailNextTasks", { TaskType: o.type, Count: o.count, Reason: o.reason }, (r) => `next ${r.Remaining} task(s) of type ${r.TaskType} will fail`).catch(fail),
+    ),
+);
+
 const member = program.command("member").description("act for organization members");
 member.addCommand(
   operatorCommand("confirm-email", "activate a member's pending login e-mail (what clicking the activation link does)")

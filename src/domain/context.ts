@@ -1,5 +1,6 @@
 import type { Language } from "../protocol/api-error.js";
 import type { Store } from "../store/store.js";
+import type { TaskService } from "../tasks/service.js";
 
 /** Settings the business rules consult; all have defaults and are set from the environment. */
 export interface DomainSettings {
@@ -68,6 +69,8 @@ export interface Context {
   requestId: string;
   lang: Language;
   settings: DomainSettings;
+  /** asynchronous tasks: create one, read one (settled first when due); its ids come from its generator */
+  tasks: TaskService;
 }
 
 /** A typed action implementation: never sees HTTP. */

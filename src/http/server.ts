@@ -5,6 +5,9 @@ import { bootstrapServerRoot } from "../bootstrap.js";
 import type { ServerConfig } from "../config.js";
 import { createLogger } from "../log.js";
 import { openStore, type Store } from "../store/store.js";
+import { TaskRunner } from "../tasks/runner.js";
+import { TaskService } from "../tasks/service.js";
+import { TaskTypes } from "../tasks/task-types.js";
 import { buildApp, type App } from "./app.js";
 
 export interface RunningServer {
@@ -13,11 +16,18 @@ export interface RunningServer {
   store: Store;
   log: Logger;
   url: string;
-  /** stop accepting, let in-flight requests finish, close the database */
+  tasks: TaskService;
+  /** stop accepting, let in-flight requests and the task runner's claim finish, close the database */
   close(): Promise<void>;
 }
 
-/** Open the store, bootstrap the root account, and listen. */
+/**
+ * Open the store, bootstrap the root account, listen, and run the task runner. Every server
+ * process runs one — each worker of a cluster too (startServer is the worker's whole server):
+ * claims skip the tasks another runner holds, so runners on one database need no coordination,
+ * a task is settled by the process that created it without a hop, and the primary stays a
+ * supervisor without a database connection.
+ */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -28,8 +38,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       "LISTENING BEYOND LOOPBACK WITH GENERATED ROOT CREDENTIALS: anyone who reads the data directory can administer this server; set TCO_ROOT_SECRET_ID/TCO_ROOT_SECRET_KEY",
     );
   }
+  // the task types of the API's asynchronous actions register here (none yet: Identity Center will)
+  const tasks = new TaskService({ store, types: new TaskTypes(), delayMs: config.taskDelayMs, log });
   const app = buildApp({
     store,
+    tasks,
     log,
     settings: config.settings,
     rateLimit: config.rateLimit,
@@ -43,17 +56,22 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
+  const runner = new TaskRunner(tasks, { log });
+  runner.start();
   log.info({ url, database: store.dialect }, "listening");
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      await Promise.all([
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        }),
+        runner.stop(),
+      ]);
       await store.close();
       log.info("stopped");
     })());
-  return { app, server, store, log, url, close };
+  return { app, server, store, log, url, tasks, close };
 }

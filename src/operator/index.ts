@@ -8,6 +8,7 @@ import { OPERATOR_SCHEMA } from "./schema.js";
 import { setServiceUsageAction } from "./services.js";
 import { createSubAccountAction, listSubAccountsAction } from "./sub-accounts.js";
 import { clearFaultsAction, injectFaultAction, listFaultsAction, resetStateAction } from "./state.js";
+import { failNextTasksAction } from "./tasks.js";
 
 export { OPERATOR_SCHEMA, OPERATOR_VERSION } from "./schema.js";
 
@@ -32,4 +33,5 @@ export const OPERATOR_HANDLERS: Record<keyof typeof OPERATOR_SCHEMA.actions, Ope
   CreateSubAccount: createSubAccountAction,
   ListSubAccounts: listSubAccountsAction,
   SetOrganizationPermission: setOrganizationPermissionAction,
+  FailNextTasks: failNextTasksAction,
 };

@@ -28,6 +28,7 @@ export const OPERATOR_SCHEMA: SpecSchema = {
     CreateSubAccount: ["CreateSubAccountRequest", "CreateSubAccountResponse"],
     ListSubAccounts: ["ListSubAccountsRequest", "ListSubAccountsResponse"],
     SetOrganizationPermission: ["SetOrganizationPermissionRequest", "SetOrganizationPermissionResponse"],
+    FailNextTasks: ["FailNextTasksRequest", "FailNextTasksResponse"],
   },
   objects: {
     EmptyRequest: [],
@@ -202,6 +203,15 @@ export const OPERATOR_SCHEMA: SpecSchema = {
       ["OrgId", "int", "uint64", O],
       ["PermissionId", "int", "uint64", O],
       ["Enabled", "bool", "bool", O],
+    ],
+    FailNextTasksRequest: [
+      ["TaskType", "string", "string", R],
+      ["Count", "int", "uint64", 0],
+      ["Reason", "string", "string", 0],
+    ],
+    FailNextTasksResponse: [
+      ["TaskType", "string", "string", O],
+      ["Remaining", "int", "uint64", O],
     ],
     OperatorFault: [
       ["FaultId", "int", "uint64", O],

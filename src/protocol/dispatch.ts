@@ -9,6 +9,8 @@ import type { OperatorContext } from "../operator/context.js";
 import { API_VERSIONS, schemaOf, TAG_API_VERSION, TAG_SCHEMA, type ApiVersion } from "../spec/index.js";
 import type { SpecSchema } from "../spec/schema-types.js";
 import type { Store } from "../store/store.js";
+import { DEFAULT_TASK_DELAY_MS, TaskService } from "../tasks/service.js";
+import { TaskTypes } from "../tasks/task-types.js";
 import { ApiError, type Language } from "./api-error.js";
 import { header, verifyTc3, verifyV1, type SignedRequest } from "./authenticate.js";
 import { CredentialCache, type Credential } from "./credentials.js";
@@ -40,6 +42,8 @@ export interface RpcDeps {
   defaultLanguage: Language;
   maxBodyBytes: number;
   now?: () => number;
+  /** the server's task service (shared with its runner); one without task types, on `store`, when absent */
+  tasks?: TaskService;
 }
 
 interface Namespace {
@@ -73,9 +77,11 @@ export class RpcService {
   /** by service and version: `${service} ${version}` */
   private readonly namespaces = new Map<string, Namespace>();
   private readonly now: () => number;
+  private readonly tasks: TaskService;
 
   constructor(private readonly deps: RpcDeps) {
     this.now = deps.now ?? Date.now;
+    this.tasks = deps.tasks ?? new TaskService({ store: deps.store, types: new TaskTypes(), delayMs: DEFAULT_TASK_DELAY_MS, log: deps.log, now: this.now });
     this.credentials = new CredentialCache(deps.store);
     this.limiter = new RateLimiter(deps.rateLimit);
     for (const v of API_VERSIONS) {
@@ -196,6 +202,7 @@ export class RpcService {
       requestId,
       lang: info.lang,
       settings: this.deps.settings,
+      tasks: this.tasks,
     };
     const opCtx: OperatorContext | Context = ns.rootOnly ? { ...ctx, faults: this.faults, credentials: this.credentials } : ctx;
     return ns.handlers[info.action](input, opCtx);

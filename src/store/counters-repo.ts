@@ -20,4 +20,10 @@ export class CountersRepo {
     if (!row) throw new Error(`counter ${name}: the upsert answered no row`);
     return Number(row.value);
   }
+
+  /** A counter's value, or undefined when it was never drawn. */
+  async value(name: string): Promise<number | undefined> {
+    const row = await this.db.selectFrom("counters").select("value").where("name", "=", name).executeTakeFirst();
+    return row === undefined ? undefined : Number(row.value);
+  }
 }

@@ -1,7 +1,8 @@
 import type { Generated } from "kysely";
+import type { TaskTables } from "./tasks-schema.js";
 
 /** Tables of the TCO database, as Kysely sees them. Flags are 0/1 integers on both dialects. */
-export interface DB {
+export interface DB extends TaskTables {
   counters: CountersTable;
   accounts: AccountsTable;
   access_keys: AccessKeysTable;

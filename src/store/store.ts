@@ -23,6 +23,7 @@ import { PolicyAttachmentsRepo } from "./policy-attachments-repo.js";
 import { ServiceAssignsRepo } from "./service-assigns-repo.js";
 import { SubAccountsRepo } from "./sub-accounts-repo.js";
 import { TagsRepo } from "./tags-repo.js";
+import { TasksRepo } from "./tasks-repo.js";
 import { MIGRATIONS } from "./migrations/index.js";
 import type { DB } from "./schema.js";
 
@@ -65,6 +66,7 @@ export class Store {
   readonly subAccounts: SubAccountsRepo;
   readonly memberPolicies: MemberPoliciesRepo;
   readonly orgPermissions: OrgPermissionsRepo;
+  readonly tasks: TasksRepo;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -93,6 +95,7 @@ export class Store {
     this.subAccounts = new SubAccountsRepo(db);
     this.memberPolicies = new MemberPoliciesRepo(db);
     this.orgPermissions = new OrgPermissionsRepo(db);
+    this.tasks = new TasksRepo(db, dialect);
   }
 
   /** Run `fn` in one transaction; a nested call joins the outer transaction. */
@@ -109,7 +112,7 @@ export class Store {
       await tx.policies.deleteAllCustom();
       await tx.memberResources.deleteAll();
       await tx.standaloneTagPolicies.deleteAll();
-      for (const table of ["org_service_scope_members", "org_service_scope_nodes", "org_service_assigns", "org_bills", "member_email_binds", "resource_tags", "org_auth_relations", "org_invitations", "org_members", "org_nodes", "org_enabled_permissions", "organizations", "counters"] as const) {
+      for (const table of ["org_service_scope_members", "org_service_scope_nodes", "org_service_assigns", "org_bills", "member_email_binds", "resource_tags", "org_auth_relations", "org_invitations", "org_members", "org_nodes", "org_enabled_permissions", "organizations", "counters", "tasks", "task_faults"] as const) {
         await tx.db.deleteFrom(table).execute();
       }
       // the root account's sub-accounts go too (their keys and bindings by cascade)

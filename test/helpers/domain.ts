@@ -3,6 +3,9 @@ import { DEFAULT_DOMAIN_SETTINGS } from "../../src/domain/context.js";
 import type { Language } from "../../src/protocol/api-error.js";
 import { ApiError } from "../../src/protocol/api-error.js";
 import type { Store } from "../../src/store/store.js";
+import pino from "pino";
+import { TaskService } from "../../src/tasks/service.js";
+import { TaskTypes } from "../../src/tasks/task-types.js";
 
 export interface ContextOptions {
   /** the handlers' clock; Date.now unless given */
@@ -10,6 +13,8 @@ export interface ContextOptions {
   /** settings that differ from the defaults */
   settings?: Partial<DomainSettings>;
   lang?: Language;
+  /** the task service; one without task types, due at once, on the handlers' clock, unless given */
+  tasks?: TaskService;
 }
 
 /** A domain context for calling handlers directly as account `uin` (domain tests). */
@@ -21,6 +26,7 @@ export function domainContext(store: Store, uin: number, o: ContextOptions = {})
     requestId: "test",
     lang: o.lang ?? "en",
     settings: { ...DEFAULT_DOMAIN_SETTINGS, ...o.settings },
+    tasks: o.tasks ?? new TaskService({ store, types: new TaskTypes(), delayMs: 0, log: pino({ level: "silent" }), now: o.clock }),
   };
 }
 

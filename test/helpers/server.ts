@@ -28,7 +28,7 @@ export interface TestAccount extends Keys {
 }
 
 export interface StartOptions {
-  /** extra environment; TCO_RATE_LIMIT defaults to 0 (off) in tests */
+  /** extra environment; TCO_RATE_LIMIT and TCO_TASK_DELAY_MS default to 0 in tests */
   env?: Record<string, string>;
   /** reuse a data directory (restart tests); a fresh temporary one otherwise */
   dataDir?: string;
@@ -58,6 +58,7 @@ export class TcoServer {
       TCO_ROOT_SECRET_ID: ROOT_SECRET_ID,
       TCO_ROOT_SECRET_KEY: ROOT_SECRET_KEY,
       TCO_RATE_LIMIT: "0",
+      TCO_TASK_DELAY_MS: "0",
       TCO_LOG_LEVEL: "info",
       ...o.env,
     };
@@ -78,7 +79,11 @@ export class TcoServer {
     const proc = spawn(process.execPath, [MAIN_JS, "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
     const logs: string[] = [];
     const endpoint = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start:\n${logs.join("\n")}`)), 15_000);
+      const timer = setTimeout(() => {
+        // a server that did not start in time would keep the test process alive
+        proc.kill("SIGKILL");
+        reject(new Error(`server did not start:\n${logs.join("\n")}`));
+      }, 15_000);
       createInterface({ input: proc.stdout! }).on("line", (line) => {
         logs.push(line);
         if (line.includes('"msg":"listening"')) {

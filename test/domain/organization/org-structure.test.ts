@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { DEFAULT_DOMAIN_SETTINGS, type Context, type DomainSettings } from "../../../src/domain/context.js";
+import type { Context, DomainSettings } from "../../../src/domain/context.js";
 import { addOrganizationNodeLegacy } from "../../../src/domain/legacy/add-organization-node.js";
 import { deleteOrganizationLegacy } from "../../../src/domain/legacy/delete-organization.js";
 import { deleteOrganizationNodesLegacy } from "../../../src/domain/legacy/delete-organization-nodes.js";
@@ -21,7 +21,7 @@ import { ApiError } from "../../../src/protocol/api-error.js";
 import type { AllowQuit, MemberType } from "../../../src/store/schema.js";
 import { isUniqueViolation } from "../../../src/store/errors.js";
 import type { Store } from "../../../src/store/store.js";
-import { codeOf } from "../../helpers/domain.js";
+import { codeOf, domainContext } from "../../helpers/domain.js";
 import { DIALECTS } from "../../helpers/dialects.js";
 
 for (const dialect of DIALECTS) {
@@ -35,14 +35,7 @@ for (const dialect of DIALECTS) {
       await dialect.dispose(store);
     });
 
-    const ctxOf = (uin: number, settings: Partial<DomainSettings> = {}): Context => ({
-      caller: { uin, isRoot: false },
-      store,
-      now: () => Date.now(),
-      requestId: "test",
-      lang: "en",
-      settings: { ...DEFAULT_DOMAIN_SETTINGS, ...settings },
-    });
+    const ctxOf = (uin: number, settings: Partial<DomainSettings> = {}): Context => domainContext(store, uin, { settings });
 
     async function account(name: string, entity = "Example Ltd"): Promise<number> {
       const uin = nextUin++;
