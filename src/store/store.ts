@@ -11,6 +11,7 @@ import { openSqlite } from "./dialects/sqlite.js";
 import { IdentitiesRepo } from "./identities-repo.js";
 import { InvitationsRepo } from "./invitations-repo.js";
 import { KeysRepo } from "./keys-repo.js";
+import { MemberDeletionRepo } from "./member-deletion-repo.js";
 import { MemberPoliciesRepo } from "./member-policies-repo.js";
 import { MemberRecordsRepo } from "./member-records-repo.js";
 import { MemberResourcesRepo, StandaloneTagPoliciesRepo } from "./member-resources-repo.js";
@@ -63,6 +64,7 @@ export class Store {
   readonly bills: BillsRepo;
   readonly subAccounts: SubAccountsRepo;
   readonly memberPolicies: MemberPoliciesRepo;
+  readonly memberDeletion: MemberDeletionRepo;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -90,6 +92,7 @@ export class Store {
     this.bills = new BillsRepo(db);
     this.subAccounts = new SubAccountsRepo(db);
     this.memberPolicies = new MemberPoliciesRepo(db);
+    this.memberDeletion = new MemberDeletionRepo(db);
   }
 
   /** Run `fn` in one transaction; a nested call joins the outer transaction. */
