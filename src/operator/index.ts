@@ -2,6 +2,8 @@ import { createAccessKeyAction, createAccountAction, listAccountsAction, updateA
 import type { OperatorHandler } from "./context.js";
 import { clearBillsAction, loadBillsAction } from "./bills.js";
 import { confirmMemberEmailAction } from "./email.js";
+import { listEntityRelationsAction, removeEntityAdminAction, setEntityAdminAction } from "./entity-admins.js";
+import { setMemberDeletionPermissionAction } from "./member-deletion.js";
 import { deregisterMemberResourceAction, listMemberResourcesAction, registerMemberResourceAction, setStandaloneTagPolicyAction } from "./resources.js";
 import { OPERATOR_SCHEMA } from "./schema.js";
 import { setServiceUsageAction } from "./services.js";
@@ -30,4 +32,8 @@ export const OPERATOR_HANDLERS: Record<keyof typeof OPERATOR_SCHEMA.actions, Ope
   SetServiceUsage: setServiceUsageAction,
   CreateSubAccount: createSubAccountAction,
   ListSubAccounts: listSubAccountsAction,
+  SetMemberDeletionPermission: setMemberDeletionPermissionAction,
+  ListEntityRelations: listEntityRelationsAction,
+  SetEntityAdmin: setEntityAdminAction,
+  RemoveEntityAdmin: removeEntityAdminAction,
 };

@@ -27,6 +27,10 @@ export const OPERATOR_SCHEMA: SpecSchema = {
     SetServiceUsage: ["SetServiceUsageRequest", "SetServiceUsageResponse"],
     CreateSubAccount: ["CreateSubAccountRequest", "CreateSubAccountResponse"],
     ListSubAccounts: ["ListSubAccountsRequest", "ListSubAccountsResponse"],
+    SetMemberDeletionPermission: ["SetMemberDeletionPermissionRequest", "SetMemberDeletionPermissionResponse"],
+    ListEntityRelations: ["ListEntityRelationsRequest", "ListEntityRelationsResponse"],
+    SetEntityAdmin: ["SetEntityAdminRequest", "EntityRelationResponse"],
+    RemoveEntityAdmin: ["RemoveEntityAdminRequest", "EntityRelationResponse"],
   },
   objects: {
     EmptyRequest: [],
@@ -191,6 +195,32 @@ export const OPERATOR_SCHEMA: SpecSchema = {
       ["OwnerUin", "int", "int64", O],
       ["Name", "string", "string", O],
       ["CreateTime", "string", "string", O],
+    ],
+    SetMemberDeletionPermissionRequest: [
+      ["OrgId", "int", "int64", R],
+      ["Enabled", "bool", "bool", R],
+    ],
+    SetMemberDeletionPermissionResponse: [
+      ["OrgId", "int", "int64", O],
+      ["DeletionPermission", "bool", "bool", O],
+    ],
+    ListEntityRelationsRequest: [["OrgId", "int", "int64", R]],
+    ListEntityRelationsResponse: [["Relations", "list", "OperatorEntityRelation", O]],
+    SetEntityAdminRequest: [
+      ["OrgId", "int", "int64", R],
+      ["RelationId", "int", "int64", R],
+      ["MemberUin", "int", "int64", R],
+    ],
+    RemoveEntityAdminRequest: [
+      ["OrgId", "int", "int64", R],
+      ["RelationId", "int", "int64", R],
+    ],
+    EntityRelationResponse: [["Relation", "object", "OperatorEntityRelation", O]],
+    OperatorEntityRelation: [
+      ["RelationId", "int", "int64", O],
+      ["AuthName", "string", "string", O],
+      ["IsHost", "bool", "bool", O],
+      ["AdminUin", "int", "int64", 0],
     ],
     OperatorFault: [
       ["FaultId", "int", "uint64", O],
