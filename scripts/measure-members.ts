@@ -42,7 +42,7 @@ async function seed(store: Store): Promise<void> {
     await tx.nodes.insert({ node_id: ROOT_NODE, org_id: ORG_ID, parent_id: null, name: "Root", remark: null, depth: 0, created_at: now, updated_at: now });
     await tx.nodes.insert({ node_id: DEPT_NODE, org_id: ORG_ID, parent_id: ROOT_NODE, name: "dept", remark: null, depth: 1, created_at: now, updated_at: now });
     const member = (uin: number, name: string, node: number, isAdmin: number): NewOrgMember => ({
-      member_uin: uin, org_id: ORG_ID, node_id: node, is_admin: isAdmin, name, member_type: "Create", policy_type: "Financial",
+      member_uin: uin, org_id: ORG_ID, node_id: node, is_admin: isAdmin, name, member_type: isAdmin ? "Invite" : "Create", policy_type: "Financial",
       permission_ids: "1,2", is_allow_quit: "Denied", pay_uin: null, remark: isAdmin ? null : "seeded", auth_relation_id: null, joined_at: now, updated_at: now,
     });
     await tx.members.insert(member(ADMIN, "admin", ROOT_NODE, 1));

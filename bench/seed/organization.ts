@@ -81,7 +81,8 @@ export async function seedOrganization(db: Kysely<DB>, o: { members: number; dep
       node_id: nodeId,
       is_admin: isAdmin ? 1 : 0,
       name,
-      member_type: "Create",
+      // the admin's own membership is of type Invite (the organization did not create its account)
+      member_type: isAdmin ? "Invite" : "Create",
       policy_type: "Financial",
       permission_ids: "1,2",
       is_allow_quit: isAdmin ? "Denied" : "Allow",

@@ -297,15 +297,49 @@ service.addCommand(
     ),
 );
 
-const org = program.command("org").description("act for Tencent Cloud on organizations");
-org.addCommand(
+const idOf = (name: string) => (v: string) => {
+  if (!/^\d{1,15}$/.test(v)) throw new Error(`${name} must be a positive integer, got "${v}"`);
+  return Number(v);
+};
+const entityLine = (r: Record<string, any>) => `${r.RelationId}  ${r.AuthName}${r.IsHost ? "  (the admin's own entity)" : ""}  admin: ${r.AdminUin ?? "(none)"}`;
+
+const orgCommand = program.command("org").description("organization switches of the console and of Tencent Cloud's business managers");
+orgCommand.addCommand(
   operatorCommand("permission", "enable financial permission 3 (fund transfer) or 10 (credit limit) for an organization, as a business manager would")
-    .requiredOption("--uin <uin>", "the organization's admin", uinOf)
+    .requiredOption("--org-id <id>", "organization", idOf("--org-id"))
     .addOption(new Option("--id <id>", "permission id").choices(["3", "10"]).makeOptionMandatory())
     .requiredOption("--enabled <bool>", "enable (true) or disable (false)", boolOf)
     .action((o) =>
-      run(o, "SetOrganizationPermission", { Uin: o.uin, PermissionId: Number(o.id), Enabled: o.enabled }, (r) => `permission ${r.PermissionId} of organization ${r.OrgId}: ${r.Enabled ? "enabled" : "disabled"}`).catch(fail),
+      run(o, "SetOrganizationPermission", { OrgId: o.orgId, PermissionId: Number(o.id), Enabled: o.enabled }, (r) => `permission ${r.PermissionId} of organization ${r.OrgId}: ${r.Enabled ? "enabled" : "disabled"}`).catch(fail),
     ),
+);
+orgCommand.addCommand(
+  operatorCommand("deletion-permission", "turn member deletion on or off for an organization (DeleteAccount needs it on)")
+    .requiredOption("--org-id <id>", "organization", idOf("--org-id"))
+    .requiredOption("--enabled <bool>", "on (true) or off (false)", boolOf)
+    .action((o) =>
+      run(o, "SetMemberDeletionPermission", { OrgId: o.orgId, Enabled: o.enabled }, (r) => `member deletion in ${r.OrgId}: ${r.DeletionPermission ? "on" : "off"}`).catch(fail),
+    ),
+);
+
+const entity = program.command("entity").description("an organization's verified entities and their admins (the console's entity management page)");
+entity.addCommand(
+  operatorCommand("list", "list an organization's verified entities with their admins")
+    .requiredOption("--org-id <id>", "organization", idOf("--org-id"))
+    .action((o) => run(o, "ListEntityRelations", { OrgId: o.orgId }, (r) => r.Relations.map(entityLine).join("\n") || "(none)").catch(fail)),
+);
+entity.addCommand(
+  operatorCommand("set-admin", "set or change the admin of an entity: a member verified as that entity")
+    .requiredOption("--org-id <id>", "organization", idOf("--org-id"))
+    .requiredOption("--relation <id>", "the entity's relation id (entity list)", idOf("--relation"))
+    .requiredOption("--uin <uin>", "member account", uinOf)
+    .action((o) => run(o, "SetEntityAdmin", { OrgId: o.orgId, RelationId: o.relation, MemberUin: o.uin }, (r) => entityLine(r.Relation)).catch(fail)),
+);
+entity.addCommand(
+  operatorCommand("remove-admin", "remove the admin of an entity")
+    .requiredOption("--org-id <id>", "organization", idOf("--org-id"))
+    .requiredOption("--relation <id>", "the entity's relation id (entity list)", idOf("--relation"))
+    .action((o) => run(o, "RemoveEntityAdmin", { OrgId: o.orgId, RelationId: o.relation }, (r) => entityLine(r.Relation)).catch(fail)),
 );
 
 function fail(err: unknown): never {

@@ -2,6 +2,8 @@ import { createAccessKeyAction, createAccountAction, listAccountsAction, updateA
 import type { OperatorHandler } from "./context.js";
 import { clearBillsAction, loadBillsAction } from "./bills.js";
 import { confirmMemberEmailAction } from "./email.js";
+import { listEntityRelationsAction, removeEntityAdminAction, setEntityAdminAction } from "./entity-admins.js";
+import { setMemberDeletionPermissionAction } from "./member-deletion.js";
 import { deregisterMemberResourceAction, listMemberResourcesAction, registerMemberResourceAction, setStandaloneTagPolicyAction } from "./resources.js";
 import { setOrganizationPermissionAction } from "./org-permissions.js";
 import { OPERATOR_SCHEMA } from "./schema.js";
@@ -34,4 +36,8 @@ export const OPERATOR_HANDLERS: Record<keyof typeof OPERATOR_SCHEMA.actions, Ope
   ListSubAccounts: listSubAccountsAction,
   SetOrganizationPermission: setOrganizationPermissionAction,
   FailNextTasks: failNextTasksAction,
+  SetMemberDeletionPermission: setMemberDeletionPermissionAction,
+  ListEntityRelations: listEntityRelationsAction,
+  SetEntityAdmin: setEntityAdminAction,
+  RemoveEntityAdmin: removeEntityAdminAction,
 };

@@ -29,6 +29,10 @@ export const OPERATOR_SCHEMA: SpecSchema = {
     ListSubAccounts: ["ListSubAccountsRequest", "ListSubAccountsResponse"],
     SetOrganizationPermission: ["SetOrganizationPermissionRequest", "SetOrganizationPermissionResponse"],
     FailNextTasks: ["FailNextTasksRequest", "FailNextTasksResponse"],
+    SetMemberDeletionPermission: ["SetMemberDeletionPermissionRequest", "SetMemberDeletionPermissionResponse"],
+    ListEntityRelations: ["ListEntityRelationsRequest", "ListEntityRelationsResponse"],
+    SetEntityAdmin: ["SetEntityAdminRequest", "EntityRelationResponse"],
+    RemoveEntityAdmin: ["RemoveEntityAdminRequest", "EntityRelationResponse"],
   },
   objects: {
     EmptyRequest: [],
@@ -195,7 +199,7 @@ export const OPERATOR_SCHEMA: SpecSchema = {
       ["CreateTime", "string", "string", O],
     ],
     SetOrganizationPermissionRequest: [
-      ["Uin", "int", "int64", R],
+      ["OrgId", "int", "int64", R],
       ["PermissionId", "int", "uint64", R],
       ["Enabled", "bool", "bool", R],
     ],
@@ -212,6 +216,32 @@ export const OPERATOR_SCHEMA: SpecSchema = {
     FailNextTasksResponse: [
       ["TaskType", "string", "string", O],
       ["Remaining", "int", "uint64", O],
+    ],
+    SetMemberDeletionPermissionRequest: [
+      ["OrgId", "int", "int64", R],
+      ["Enabled", "bool", "bool", R],
+    ],
+    SetMemberDeletionPermissionResponse: [
+      ["OrgId", "int", "int64", O],
+      ["DeletionPermission", "bool", "bool", O],
+    ],
+    ListEntityRelationsRequest: [["OrgId", "int", "int64", R]],
+    ListEntityRelationsResponse: [["Relations", "list", "OperatorEntityRelation", O]],
+    SetEntityAdminRequest: [
+      ["OrgId", "int", "int64", R],
+      ["RelationId", "int", "int64", R],
+      ["MemberUin", "int", "int64", R],
+    ],
+    RemoveEntityAdminRequest: [
+      ["OrgId", "int", "int64", R],
+      ["RelationId", "int", "int64", R],
+    ],
+    EntityRelationResponse: [["Relation", "object", "OperatorEntityRelation", O]],
+    OperatorEntityRelation: [
+      ["RelationId", "int", "int64", O],
+      ["AuthName", "string", "string", O],
+      ["IsHost", "bool", "bool", O],
+      ["AdminUin", "int", "int64", 0],
     ],
     OperatorFault: [
       ["FaultId", "int", "uint64", O],

@@ -7,7 +7,10 @@ export type AuthRelation = Selectable<DB["org_auth_relations"]>;
 
 const FIND_HOST = prepared<{ orgId: number }>()((db, a) => db.selectFrom("org_auth_relations").selectAll().where("org_id", "=", a.orgId).where("is_host", "=", fixed(1)));
 
-/** Real-name entity relations of organizations (the admin's own entity and those of joined members). */
+/**
+ * Real-name entity relations of organizations (the admin's own entity and those of joined members),
+ * each with the admin the organization's admin set for it, if any.
+ */
 export class AuthRelationsRepo {
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -47,6 +50,16 @@ export class AuthRelationsRepo {
       .orderBy("is_host", "desc")
       .orderBy("relation_id")
       .execute();
+  }
+
+  /** Every relation of the organization, host first, then by id. */
+  listAll(orgId: number): Promise<AuthRelation[]> {
+    return this.db.selectFrom("org_auth_relations").selectAll().where("org_id", "=", orgId).orderBy("is_host", "desc").orderBy("relation_id").execute();
+  }
+
+  /** Set (a member's UIN) or clear (null) the admin of another entity's relation. */
+  async setManager(orgId: number, relationId: number, managerUin: number | null): Promise<void> {
+    await this.db.updateTable("org_auth_relations").set({ manager_uin: managerUin }).where("org_id", "=", orgId).where("relation_id", "=", relationId).execute();
   }
 
   /** Whether an account manages some other entity's relation in the organization. */

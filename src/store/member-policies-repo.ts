@@ -126,6 +126,11 @@ export class MemberPoliciesRepo {
     return r !== undefined;
   }
 
+  /** Whether the organization has any member access policy (with members or without). */
+  async existIn(orgId: number): Promise<boolean> {
+    return (await this.db.selectFrom("org_member_policies").select("policy_id").where("org_id", "=", orgId).executeTakeFirst()) !== undefined;
+  }
+
   /** Whether any policy grants the identity. */
   async usesIdentity(identityId: number): Promise<boolean> {
     const r = await this.db.selectFrom("org_member_policies").select("policy_id").where("identity_id", "=", identityId).executeTakeFirst();

@@ -87,6 +87,11 @@ export class MemberResourcesRepo {
     return { rows: await this.withTags(rows), total: Number(total.n) };
   }
 
+  /** Every resource of an account by registration order, without its tags. */
+  untagged(uin: number): Promise<MemberResource[]> {
+    return this.db.selectFrom("member_resources").selectAll().where("uin", "=", uin).orderBy("resource_id").execute();
+  }
+
   /** Every resource of an account by registration order, with its tags. */
   async all(uin: number): Promise<TaggedResource[]> {
     const rows = await this.db.selectFrom("member_resources").selectAll().where("uin", "=", uin).orderBy("resource_id").execute();

@@ -116,6 +116,12 @@ export class PolicyTypesRepo {
     return row !== undefined;
   }
 
+  /** The types the organization has enabled, in name order. */
+  async enabledIn(orgId: number): Promise<PolicyType[]> {
+    const rows = await this.db.selectFrom("org_policy_types").select("policy_type").where("org_id", "=", orgId).orderBy("policy_type").execute();
+    return rows.map((r) => r.policy_type);
+  }
+
   /** Record a type as enabled; a second enabling of the same type violates the primary key. */
   async enable(orgId: number, type: PolicyType, now: number): Promise<void> {
     await this.db.insertInto("org_policy_types").values({ org_id: orgId, policy_type: type, enabled_at: now }).execute();

@@ -23,6 +23,7 @@ export interface DB extends TaskTables {
   member_resources: MemberResourcesTable;
   member_resource_tags: MemberResourceTagsTable;
   standalone_tag_policies: StandaloneTagPoliciesTable;
+  org_member_deletion: OrgMemberDeletionTable;
   org_service_assigns: OrgServiceAssignsTable;
   org_service_scope_members: OrgServiceScopeMembersTable;
   org_service_scope_nodes: OrgServiceScopeNodesTable;
@@ -162,7 +163,7 @@ export interface OrgAuthRelationsTable {
   is_host: number;
   /** the entity's name; null for the admin's own relation */
   auth_name: string | null;
-  /** the member managing the entity's accounts, once set */
+  /** the entity's admin, a member of the organization verified as the entity, once the organization's admin sets one */
   manager_uin: number | null;
   created_at: number;
 }
@@ -326,6 +327,12 @@ export interface MemberResourceTagsTable {
 
 export interface StandaloneTagPoliciesTable {
   uin: number;
+  enabled_at: number;
+}
+
+/** An organization whose admin turned member deletion on (DeleteAccount refuses without a row). */
+export interface OrgMemberDeletionTable {
+  org_id: number;
   enabled_at: number;
 }
 

@@ -11,6 +11,7 @@ import { openSqlite } from "./dialects/sqlite.js";
 import { IdentitiesRepo } from "./identities-repo.js";
 import { InvitationsRepo } from "./invitations-repo.js";
 import { KeysRepo } from "./keys-repo.js";
+import { MemberDeletionRepo } from "./member-deletion-repo.js";
 import { MemberPoliciesRepo } from "./member-policies-repo.js";
 import { MemberRecordsRepo } from "./member-records-repo.js";
 import { MemberResourcesRepo, StandaloneTagPoliciesRepo } from "./member-resources-repo.js";
@@ -67,6 +68,7 @@ export class Store {
   readonly memberPolicies: MemberPoliciesRepo;
   readonly orgPermissions: OrgPermissionsRepo;
   readonly tasks: TasksRepo;
+  readonly memberDeletion: MemberDeletionRepo;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -96,6 +98,7 @@ export class Store {
     this.memberPolicies = new MemberPoliciesRepo(db);
     this.orgPermissions = new OrgPermissionsRepo(db);
     this.tasks = new TasksRepo(db, dialect);
+    this.memberDeletion = new MemberDeletionRepo(db);
   }
 
   /** Run `fn` in one transaction; a nested call joins the outer transaction. */

@@ -11,6 +11,7 @@ import { describeOrganizationMembers } from "../../src/domain/members/describe-o
 import { updateOrganizationMember } from "../../src/domain/members/update-organization-member.js";
 import { relationForEntity } from "../../src/domain/organization/auth-relations.js";
 import { createOrganization } from "../../src/domain/organization/create-organization.js";
+import { setEntityAdmin } from "../../src/domain/organization/entity-admins.js";
 import type { Organization } from "../../src/store/organizations-repo.js";
 import type { Site } from "../../src/store/schema.js";
 import type { Store } from "../../src/store/store.js";
@@ -23,7 +24,7 @@ interface World {
   ctx: Context;
   admin: number;
   org: Organization;
-  /** an account of another verified entity that brought its relation into the organization */
+  /** an account of another verified entity that brought its relation into the organization, made its admin */
   boss: number;
   /** that entity's relation (DescribeOrganizationAuthNode's RelationId) */
   relation: number;
@@ -39,8 +40,9 @@ async function world(store: Store): Promise<World> {
   await createOrganization({}, ctx);
   const org = (await store.organizations.findByHost(admin))!;
   const boss = await account("boss", { entity: "Other Co" });
-  const relation = await relationForEntity(store, org, "Other Co", boss, now);
+  const relation = await relationForEntity(store, org, "Other Co", now);
   await addMember(store, { uin: boss, orgId: org.org_id, nodeId: org.root_node_id, name: "boss", authRelationId: relation, joinedAt: now - 60_000 });
+  await setEntityAdmin(store, org.org_id, relation, boss);
   return { store, ctx, admin, org, boss, relation, account };
 }
 
@@ -115,14 +117,42 @@ for (const dialect of DIALECTS) {
       assert.ok(await store.accounts.find(invited), "a removed member's account stays");
     });
 
-    it("does not delete the account of a verified entity's admin", async () => {
+    it("does not delete the account of a verified entity's admin until the admin is removed", async () => {
       const w = await world(store);
       const created = await w.account("created-admin", { entity: "Third Co" });
-      const relation = await relationForEntity(store, w.org, "Third Co", created, Date.now());
+      const relation = await relationForEntity(store, w.org, "Third Co", Date.now());
       await addMember(store, { uin: created, orgId: w.org.org_id, nodeId: w.org.root_node_id, name: "created-admin", authRelationId: relation, memberType: "Create" });
+      await setEntityAdmin(store, w.org.org_id, relation, created);
+      await store.memberDeletion.set(w.org.org_id, true, Date.now());
       const check = await checkAccountDelete({ MemberUin: created }, w.ctx);
       assert.deepEqual([check.AllowDelete, check.NotAllowReason.IsCreateMember, check.NotAllowReason.IsAuthManager], [false, true, true]);
-      assert.equal(await codeOf(deleteAccount({ MemberUin: created }, w.ctx)), "FailedOperation.OrganizationAuthManageNotAllowDelete");
+      // deletion is the work of a sub-account of the admin (see deleteAccount)
+      const ops = { ...w.ctx, caller: { ...w.ctx.caller, subUin: w.admin + 1 } };
+      assert.equal(await codeOf(deleteAccount({ MemberUin: created }, ops)), "FailedOperation.OrganizationAuthManageNotAllowDelete");
+      await setEntityAdmin(store, w.org.org_id, relation, null);
+      assert.equal((await checkAccountDelete({ MemberUin: created }, w.ctx)).AllowDelete, true);
+      await deleteAccount({ MemberUin: created }, ops);
+      assert.equal(await store.accounts.find(created), undefined);
+    });
+
+    it("refuses DeleteAccount while member deletion is off, with the admin's own key, and while the member owns resources", async () => {
+      const w = await world(store);
+      const { Uin } = await create(w, "to-delete");
+      const ops = { ...w.ctx, caller: { ...w.ctx.caller, subUin: w.admin + 1 } };
+      const reasons = async () => (await checkAccountDelete({ MemberUin: Uin }, w.ctx)).NotAllowReason;
+      assert.equal((await reasons()).DeletionPermission, false);
+      assert.equal(await codeOf(deleteAccount({ MemberUin: Uin }, ops)), "UnsupportedOperation.DeleteAccountDisabled");
+      await store.memberDeletion.set(w.org.org_id, true, Date.now());
+      await store.memberDeletion.set(w.org.org_id, true, Date.now()); // turning it on twice keeps it on
+      assert.equal((await reasons()).DeletionPermission, true);
+      assert.equal(await codeOf(deleteAccount({ MemberUin: Uin }, w.ctx)), "UnauthorizedOperation");
+      const key = { uin: Uin, serviceType: "cos", resourceType: "bucket", region: "ap-shanghai", resourceId: "logs-1250000000" };
+      await store.memberResources.insert(await store.counters.next("member_resource", 1), key, Date.now());
+      assert.deepEqual((await reasons()).ExistResources, [`qcs::cos:ap-shanghai:uin/${Uin}:bucket/logs-1250000000`]);
+      assert.equal(await codeOf(deleteAccount({ MemberUin: Uin }, ops)), "UnsupportedOperation.MemberAccountExistResource");
+      await store.memberResources.delete(key);
+      await deleteAccount({ MemberUin: Uin }, ops);
+      assert.equal(await store.members.find(Uin), undefined);
     });
 
     it("lets one of several concurrent retries of a creation record succeed", async () => {

@@ -75,6 +75,36 @@ for (const backend of ["sqlite", ...(TEST_DATABASE_URL ? ["postgres"] : [])] as 
       await assert.rejects(tco(server, ["fault", "inject", "--action", "NoSuchAction", "--code", "InternalError"]), /NoSuchAction/);
     });
 
+    it("turns member deletion on and off, and sets and removes an entity's admin", async () => {
+      const admin = await server.createAccount({ entity: "Host Ltd" });
+      const { OrgId } = await server.client(admin).CreateOrganization();
+      const { Uin } = await server.client(admin).CreateOrganizationMember({ Name: "m", AccountName: "m", PolicyType: "Financial", PermissionIds: [1, 2], NodeId: (await server.client(admin).DescribeOrganization({})).RootNodeId! });
+      const permission = async () => (await server.client(admin).CheckAccountDelete({ MemberUin: Uin! })).NotAllowReason!.DeletionPermission;
+      assert.equal(await permission(), false);
+      assert.match(await tco(server, ["org", "deletion-permission", "--org-id", String(OrgId), "--enabled", "true"]), new RegExp(`member deletion in ${OrgId}: on`));
+      assert.equal(await permission(), true);
+      await tco(server, ["org", "deletion-permission", "--org-id", String(OrgId), "--enabled", "false"]);
+      assert.equal(await permission(), false);
+
+      const partner = await server.createAccount({ entity: "Partner Ltd" });
+      await server.client(admin).InviteOrganizationMember({
+        MemberUin: partner.uin, Name: "partner", PolicyType: "Financial", PermissionIds: [1, 2], NodeId: (await server.client(admin).DescribeOrganization({})).RootNodeId!,
+        RelationAuthName: "Partner Ltd", AuthFile: [{ Name: "license.pdf", Url: "https://files.example.com/license.pdf" }],
+      });
+      const [inv] = (await server.client2018(partner).ListOrganizationInvitations({ Invited: 1 })).Invitations!;
+      await server.client2018(partner).AcceptOrganizationInvitation({ Id: inv.Id! });
+      const listed = await tco(server, ["entity", "list", "--org-id", String(OrgId)]);
+      assert.match(listed, new RegExp(`Host Ltd  \\(the admin's own entity\\)  admin: ${admin.uin}`));
+      const relation = /^(\d+)  Partner Ltd  admin: \(none\)$/m.exec(listed)?.[1];
+      assert.ok(relation, listed);
+      assert.match(await tco(server, ["entity", "set-admin", "--org-id", String(OrgId), "--relation", relation, "--uin", String(partner.uin)]), new RegExp(`Partner Ltd  admin: ${partner.uin}`));
+      const nodes = await server.client(admin).DescribeOrganizationAuthNode({ Offset: 0, Limit: 10 });
+      assert.deepEqual(nodes.Items!.map((n) => n.Manager?.MemberUin), [admin.uin, partner.uin]);
+      const json = JSON.parse(await tco(server, ["entity", "remove-admin", "--org-id", String(OrgId), "--relation", relation, "--json"]));
+      assert.deepEqual(json.Relation, { RelationId: Number(relation), AuthName: "Partner Ltd", IsHost: false });
+      await assert.rejects(tco(server, ["entity", "set-admin", "--org-id", String(OrgId), "--relation", relation, "--uin", String(admin.uin)]), /not verified as the entity Partner Ltd/);
+    });
+
     it("resets all state but the root account", async () => {
       const a = await server.createAccount();
       await server.client(a).CreateOrganization();

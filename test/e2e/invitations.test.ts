@@ -240,9 +240,12 @@ describe("invitations", () => {
       // the relation now exists: another account of that entity needs no application, and may not make one
       assert.equal(await errorCode(f.invite(org, b2, { RelationAuthName: "Partner Ltd", AuthFile: proof })), "FailedOperation.OrganizationAuthRelationExist");
       await f.invite(org, b2);
-      // the admin sees the trusted entity among its auth nodes, managed by the first member of it
-      const nodes = await server.client(org.admin).DescribeOrganizationAuthNode({ Offset: 0, Limit: 50 });
-      const partner = nodes.Items!.find((n) => n.AuthName === "Partner Ltd");
+      // the trusted entity is among the auth nodes once the organization's admin sets its admin (console step, operator SetEntityAdmin)
+      const authNodes = async () => (await server.client(org.admin).DescribeOrganizationAuthNode({ Offset: 0, Limit: 50 })).Items!;
+      assert.equal((await authNodes()).find((n) => n.AuthName === "Partner Ltd"), undefined, "no admin is set by joining");
+      const relation = (await server.operator("ListEntityRelations", { OrgId: org.orgId })).Relations.find((r: { AuthName: string }) => r.AuthName === "Partner Ltd");
+      await server.operator("SetEntityAdmin", { OrgId: org.orgId, RelationId: relation.RelationId, MemberUin: b1.uin });
+      const partner = (await authNodes()).find((n) => n.AuthName === "Partner Ltd");
       assert.ok(partner, "Partner Ltd is an auth node");
       assert.equal(partner.Manager?.MemberUin, b1.uin);
       // pay-on-behalf needs the admin's own entity

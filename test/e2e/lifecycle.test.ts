@@ -87,9 +87,14 @@ describe("an organization's whole lifecycle through the official SDK", () => {
     await server.client(alice).QuitOrganization({ OrgId: OrgId! });
     assert.equal(await errorCode(server.client(alice).DescribeOrganization({})), "ResourceNotFound.OrganizationNotExist");
     assert.equal(await errorCode(api.DeleteOrganization()), "FailedOperation.OrganizationNotEmpty");
+    // deleting member accounts: member deletion on (a console step), the deletions by a sub-account of the admin
+    assert.equal((await api.CheckAccountDelete({ MemberUin: createdUins[0] })).AllowDelete, false);
+    await server.operator("SetMemberDeletionPermission", { OrgId: OrgId!, Enabled: true });
     const check = await api.CheckAccountDelete({ MemberUin: createdUins[0] });
     assert.equal(check.AllowDelete, true);
-    await inBatches(createdUins.length, 10, (i) => api.DeleteAccount({ MemberUin: createdUins[i] }));
+    const sub = await server.operator("CreateSubAccount", { OwnerUin: admin.uin, Name: "ops" });
+    const ops = server.client({ secretId: sub.SecretId, secretKey: sub.SecretKey });
+    await inBatches(createdUins.length, 10, (i) => ops.DeleteAccount({ MemberUin: createdUins[i] }));
     assert.equal((await api.DescribeOrganizationMembers({ Offset: 0, Limit: 50 })).Total, 1);
 
     // tear down

@@ -334,6 +334,9 @@ for (const backend of BACKENDS) {
       const left = await o.c.DescribeOrganizationMembersAuthPolicy({ Offset: 0, Limit: 10 });
       assert.deepEqual(left.Items!.map((r) => [r.PolicyId, r.OrgSubAccountUin, r.MemberUin, r.Members]), [[policy, ops.uin, null, []]]);
       await expectCode("BindOrganizationPolicySubAccount", o.c.BindOrganizationPolicySubAccount({ PolicyId: policy, OrgSubAccountUins: [ops.uin] }), "UnsupportedOperation");
+      // the organization cannot go while a member access policy is left
+      assert.equal(await errorCode(o.c.DeleteOrganization()), "FailedOperation.OrgMemberPolicyExist");
+      await o.c.DeleteOrganizationMembersPolicy({ PolicyId: policy });
       await o.c.DeleteOrganization();
       assert.equal(await errorCode(o.c.DescribeOrganizationMembersAuthPolicy({ Offset: 0, Limit: 10 })), "ResourceNotFound.OrganizationNotExist");
       // the sub-account outlives the organization and can join the next one's policies

@@ -110,10 +110,8 @@ const FAULT_ONLY: Record<string, Record<string, string>> = {
     "FailedOperation.MemberAccountDeregisterPending": "deletion is immediate in TCO, never pending",
     "FailedOperation.MemberShareResource": SHARING,
     "InternalError": INTERNAL,
-    "UnsupportedOperation.DeleteAccountDisabled": "member deletion is always permitted (no action switches it off)",
     "UnsupportedOperation.MemberAccountExistCICRoleConfig": CIC,
     "UnsupportedOperation.MemberAccountExistCICUserConfig": CIC,
-    "UnsupportedOperation.MemberAccountExistResource": "TCO knows no cloud resources of an account",
   },
   "2021-03-31 ListOrganizationIdentity": { InternalError: INTERNAL },
   "2018-12-25 ListOrganizationMembers": { FailedOperation: INTERNAL },
@@ -338,12 +336,20 @@ for (const backend of BACKENDS) {
       }
       const check = await o.c.CheckAccountDelete({ MemberUin: guest.uin });
       assert.deepEqual([check.AllowDelete, check.NotAllowReason!.IsCreateMember], [false, false]);
-      await expectCode("2021-03-31", "DeleteAccount", o.c.DeleteAccount({ MemberUin: guest.uin }), "UnsupportedOperation.InviteAccountNotAllowDelete");
-      await expectCode("2021-03-31", "DeleteAccount", o.c.DeleteAccount({ MemberUin: o.admin.uin }), "UnsupportedOperation.InviteAccountNotAllowDelete");
+      // deletions are made by a sub-account of the admin, once member deletion is on
+      const sub = await server.operator("CreateSubAccount", { OwnerUin: o.admin.uin, Name: "ops" });
+      const ops = server.client({ secretId: sub.SecretId, secretKey: sub.SecretKey });
+      const owner = await created(o, "owner");
+      await expectCode("2021-03-31", "DeleteAccount", ops.DeleteAccount({ MemberUin: owner }), "UnsupportedOperation.DeleteAccountDisabled");
+      await server.operator("SetMemberDeletionPermission", { OrgId: o.orgId, Enabled: true });
+      await expectCode("2021-03-31", "DeleteAccount", ops.DeleteAccount({ MemberUin: guest.uin }), "UnsupportedOperation.InviteAccountNotAllowDelete");
+      await expectCode("2021-03-31", "DeleteAccount", ops.DeleteAccount({ MemberUin: o.admin.uin }), "UnsupportedOperation.InviteAccountNotAllowDelete");
       const delegate = await created(o, "delegate");
       await o.c.CreateOrgServiceAssign({ ServiceId: 1, MemberUins: [delegate] });
       assert.equal((await o.c.CheckAccountDelete({ MemberUin: delegate })).NotAllowReason!.IsAssignManager, true);
-      await expectCode("2021-03-31", "DeleteAccount", o.c.DeleteAccount({ MemberUin: delegate }), "UnsupportedOperation.MemberExistServiceNotAllowDelete");
+      await expectCode("2021-03-31", "DeleteAccount", ops.DeleteAccount({ MemberUin: delegate }), "UnsupportedOperation.MemberExistServiceNotAllowDelete");
+      await server.operator("RegisterMemberResource", { Uin: owner, ServiceType: "cvm", ResourceType: "instance", ResourceId: "ins-owned" });
+      await expectCode("2021-03-31", "DeleteAccount", ops.DeleteAccount({ MemberUin: owner }), "UnsupportedOperation.MemberAccountExistResource");
     });
 
     it("ListOrganizationIdentity", async () => {

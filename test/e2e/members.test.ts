@@ -137,14 +137,16 @@ for (const backend of BACKENDS) {
       });
       assert.equal((await o.c.ListOrganizationIdentity({ Limit: 10, Offset: 0, IdentityType: 2 })).Total, 0);
 
-      // CheckAccountDelete and DeleteAccount examples
+      // CheckAccountDelete and DeleteAccount examples: member deletion on, the deletion by a sub-account of the admin
+      await server.operator("SetMemberDeletionPermission", { OrgId: o.orgId, Enabled: true });
+      const ops = await server.operator("CreateSubAccount", { OwnerUin: o.admin.uin, Name: "ops" });
       const check = await o.c.CheckAccountDelete({ MemberUin: created.Uin });
       assert.deepEqual(check.NotAllowReason, {
         IsCreateMember: true, DeletionPermission: true, IsAssignManager: false, IsAuthManager: false, IsShareManager: false,
         OperateProcess: false, BillingPermission: true, ExistResources: [], DetectFailedResources: [], CICRoleConfig: false, CICUserConfig: false,
       });
       assert.equal(check.AllowDelete, true);
-      await o.c.DeleteAccount({ MemberUin: created.Uin });
+      await server.client({ secretId: ops.SecretId, secretKey: ops.SecretKey }).DeleteAccount({ MemberUin: created.Uin });
       assert.equal((await o.c.DescribeOrganizationMembers({ Limit: 10, Offset: 0 })).Total, 1);
       const gone = await server.operator("ListAccounts", { Limit: 1000 });
       assert.ok(!gone.Accounts.some((a: { Uin: number }) => a.Uin === created.Uin), "the deleted account left the registry");

@@ -18,9 +18,9 @@ for (const backend of ["sqlite", ...(TEST_DATABASE_URL ? ["postgres"] : [])] as 
     });
 
     /** `tco org permission` against the server; answers stdout. */
-    const tcoOrgPermission = async (uin: number, id: string, enabled: boolean) =>
+    const tcoOrgPermission = async (orgId: number, id: string, enabled: boolean) =>
       (
-        await promisify(execFile)(process.execPath, [MAIN_JS, "org", "permission", "--uin", String(uin), "--id", id, "--enabled", String(enabled), "--endpoint", server.url], {
+        await promisify(execFile)(process.execPath, [MAIN_JS, "org", "permission", "--org-id", String(orgId), "--id", id, "--enabled", String(enabled), "--endpoint", server.url], {
           env: { ...process.env, TCO_ROOT_SECRET_ID: ROOT_SECRET_ID, TCO_ROOT_SECRET_KEY: ROOT_SECRET_KEY },
         })
       ).stdout;
@@ -46,7 +46,7 @@ for (const backend of ["sqlite", ...(TEST_DATABASE_URL ? ["postgres"] : [])] as 
       assert.equal(await errorCode(update(plain!, [1, 2, 10])), ILLEGAL);
 
       // the CLI enables 3; 10 stays refused
-      assert.equal((await tcoOrgPermission(admin.uin, "3", true)).trim(), `permission 3 of organization ${OrgId}: enabled`);
+      assert.equal((await tcoOrgPermission(OrgId!, "3", true)).trim(), `permission 3 of organization ${OrgId}: enabled`);
       const { Uin: with3 } = await create("with3", [1, 2, 3]);
       await update(plain!, [1, 2, 3, 4]);
       assert.equal(await errorCode(create("with10", [1, 2, 10])), ILLEGAL);
@@ -55,12 +55,12 @@ for (const backend of ["sqlite", ...(TEST_DATABASE_URL ? ["postgres"] : [])] as 
       assert.deepEqual(listed.Items!.find((m) => m.MemberUin === with3)!.OrgPermission!.map((p) => p.Id), [1, 2, 3]);
 
       // the operator API enables 10
-      const r = await server.operator("SetOrganizationPermission", { Uin: admin.uin, PermissionId: 10, Enabled: true });
+      const r = await server.operator("SetOrganizationPermission", { OrgId, PermissionId: 10, Enabled: true });
       assert.deepEqual([r.OrgId, r.PermissionId, r.Enabled], [OrgId, 10, true]);
       await update(plain!, [1, 2, 3, 4, 10]);
 
       // disabled again: new grants are refused, members keep what they hold
-      await server.operator("SetOrganizationPermission", { Uin: admin.uin, PermissionId: 3, Enabled: false });
+      await server.operator("SetOrganizationPermission", { OrgId, PermissionId: 3, Enabled: false });
       assert.equal(await errorCode(create("another3", [1, 2, 3])), ILLEGAL);
       await update(with3!, [1, 2, 3, 5]);
       await update(with3!, [1, 2, 3, 5, 10]);
@@ -68,12 +68,13 @@ for (const backend of ["sqlite", ...(TEST_DATABASE_URL ? ["postgres"] : [])] as 
       assert.deepEqual(held.OrgPermission!.map((p) => p.Id), [1, 2, 3, 5, 10]);
     });
 
-    it("the operator switch takes only 3 or 10, for an account that administers an organization", async () => {
+    it("the operator switch takes only 3 or 10, for an organization that exists", async () => {
       const admin = await server.createAccount();
-      await server.client(admin).CreateOrganization();
-      assert.equal(await errorCode(server.operator("SetOrganizationPermission", { Uin: admin.uin, PermissionId: 4, Enabled: true })), "InvalidParameterValue");
-      const outsider = await server.createAccount();
-      assert.equal(await errorCode(server.operator("SetOrganizationPermission", { Uin: outsider.uin, PermissionId: 3, Enabled: true })), "ResourceNotFound");
+      const api = server.client(admin);
+      await api.CreateOrganization();
+      const { OrgId } = await api.DescribeOrganization({});
+      assert.equal(await errorCode(server.operator("SetOrganizationPermission", { OrgId, PermissionId: 4, Enabled: true })), "InvalidParameterValue");
+      assert.equal(await errorCode(server.operator("SetOrganizationPermission", { OrgId: OrgId! + 1_000_000, PermissionId: 3, Enabled: true })), "ResourceNotFound");
     });
   });
 }

@@ -688,7 +688,9 @@ for (const backend of TEST_DATABASE_URL ? (["sqlite", "postgres"] as const) : ([
       await server.client2018(m).AcceptOrganizationInvitation({ Id: await f.lastReceivedId(m) });
       assert.deepEqual(await f.directPolicies(next, m.uin), [FULL_ACCESS]);
 
-      // the organization goes with its policies and bindings
+      // the organization goes with its policies and bindings, once its policy types are disabled
+      assert.equal(await errorCode(api.DeleteOrganization()), "FailedOperation.OrganizationPolicyIsNotDisabled");
+      for (const PolicyType of [SCP, TAG]) await api.DisablePolicyType({ OrganizationId: org.orgId, PolicyType });
       await api.DeleteOrganization();
       await api.CreateOrganization();
       const again = await api.DescribeOrganization({});

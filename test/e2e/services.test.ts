@@ -212,7 +212,11 @@ for (const backend of BACKENDS) {
       assert.equal(await errorCode(server.client2018(o.admin).DeleteOrganizationMembers({ Uins: [invited.uin] })), "UnsupportedOperation.MemberExistServiceNotAllowDelete");
       assert.equal((await o.c.CheckAccountDelete({ MemberUin: created.uin })).NotAllowReason!.IsAssignManager, true);
       assert.equal((await o.c.CheckAccountDelete({ MemberUin: created.uin })).AllowDelete, false);
-      await expectCode("DeleteAccount", o.c.DeleteAccount({ MemberUin: created.uin }), "UnsupportedOperation.MemberExistServiceNotAllowDelete");
+      // member deletion on, and the deletion by a sub-account of the admin (never its own key)
+      await server.operator("SetMemberDeletionPermission", { OrgId: o.orgId, Enabled: true });
+      const sub = await server.operator("CreateSubAccount", { OwnerUin: o.admin.uin, Name: "ops" });
+      const ops = server.client({ secretId: sub.SecretId, secretKey: sub.SecretKey });
+      await expectCode("DeleteAccount", ops.DeleteAccount({ MemberUin: created.uin }), "UnsupportedOperation.MemberExistServiceNotAllowDelete");
 
       await o.c.DeleteOrgServiceAssign({ ServiceId: 1, MemberUin: invited.uin });
       await expectCode("QuitOrganization", server.client(invited).QuitOrganization({ OrgId: o.orgId }), "UnsupportedOperation.MemberExistServiceNotAllowDelete");
@@ -220,7 +224,7 @@ for (const backend of BACKENDS) {
       await server.client(invited).QuitOrganization({ OrgId: o.orgId });
       await o.c.DeleteOrgServiceAssign({ Product: "cloudaudit", MemberUin: created.uin });
       assert.equal((await o.c.CheckAccountDelete({ MemberUin: created.uin })).NotAllowReason!.IsAssignManager, false);
-      await o.c.DeleteAccount({ MemberUin: created.uin });
+      await ops.DeleteAccount({ MemberUin: created.uin });
       assert.equal((await o.c.DescribeOrganizationMembers({ Offset: 0, Limit: 10 })).Total, 1);
     });
 

@@ -63,7 +63,7 @@ export async function acceptOrganizationInvitation(input: AcceptOrganizationInvi
         is_allow_quit: inv.is_allow_quit,
         pay_uin: inv.pay_uin,
         remark: inv.remark,
-        auth_relation_id: await relationForEntity(tx, org, invitee.entity_name ?? "", invitee.uin, now),
+        auth_relation_id: await relationForEntity(tx, org, invitee.entity_name ?? "", now),
         joined_at: now,
         updated_at: now,
       });

@@ -7,8 +7,9 @@ import type { Store } from "../../store/store.js";
 /**
  * Verified entities in an organization, as DescribeOrganizationAuthNode lists them: each member
  * carries the relation of its entity (auth_relation_id). The admin's own entity is administered by
- * the organization's admin; another entity by its relation's manager (the member that brought it
- * in). An entity's admin pays on behalf of its members and approves creating members for it.
+ * the organization's admin; another entity by the admin the organization's admin set for it, if any
+ * (see entity-admins.ts). An entity's admin pays on behalf of its members and approves creating
+ * members for it.
  */
 
 /** The admin UIN of a relation; undefined for another entity's relation without a manager. */

@@ -19,18 +19,19 @@ export async function ensureHostRelation(store: Store, orgId: number, now: numbe
 
 /**
  * The relation an account verified under `entityName` belongs to when it joins `org`: the admin's
- * own when the entity is the admin's, else that entity's relation, created on first use with the
- * joining account as its manager. For the actions that add members (call it in their transaction
- * and store the id in org_members.auth_relation_id).
+ * own when the entity is the admin's, else that entity's relation, created on first use without an
+ * admin: the organization's admin sets one later (setEntityAdmin), as the console's 认证主体管理 page
+ * does. For the actions that add members (call it in their transaction and store the id in
+ * org_members.auth_relation_id).
  */
-export async function relationForEntity(store: Store, org: Organization, entityName: string, joinerUin: number, now: number): Promise<number> {
+export async function relationForEntity(store: Store, org: Organization, entityName: string, now: number): Promise<number> {
   const host = await store.accounts.find(org.host_uin);
   if (host?.entity_name === entityName) return ensureHostRelation(store, org.org_id, now);
   const found = await store.authRelations.findByName(org.org_id, entityName);
   if (found) return found.relation_id;
   return store.transaction(async (tx) => {
     const id = await tx.counters.next("auth_relation", FIRST_RELATION_ID);
-    await tx.authRelations.insertIfAbsent({ relation_id: id, org_id: org.org_id, is_host: 0, auth_name: entityName, manager_uin: joinerUin, created_at: now });
+    await tx.authRelations.insertIfAbsent({ relation_id: id, org_id: org.org_id, is_host: 0, auth_name: entityName, manager_uin: null, created_at: now });
     return (await tx.authRelations.findByName(org.org_id, entityName))!.relation_id;
   });
 }

@@ -57,7 +57,10 @@ export async function createOrganizationFor(ctx: Context, orgType = 1): Promise<
         node_id: rootNodeId,
         is_admin: 1,
         name: account.name,
-        member_type: "Create",
+        // MemberType is Invite (invited) or Create (created by the organization, see OrgMember in the
+        // API's data types); the organization did not create its admin's account, and DeleteAccount
+        // refuses it as not created (UnsupportedOperation.InviteAccountNotAllowDelete)
+        member_type: "Invite",
         policy_type: POLICY_FINANCIAL,
         permission_ids: encodePermissions(REQUIRED_PERMISSIONS),
         is_allow_quit: "Denied",

@@ -5,9 +5,10 @@ import { ensureHostRelation } from "./auth-relations.js";
 import { requireMembership } from "./rules.js";
 
 /**
- * DescribeOrganizationAuthNode — the real-name entities of the caller's organization that have a
- * manager: the admin's own entity (managed by the admin) first, then every other entity whose
- * manager is set, by relation id. AuthName keeps only the entity of exactly that name.
+ * DescribeOrganizationAuthNode — the real-name entities of the caller's organization whose admin is
+ * set (the API page: "获取已设置管理员的互信主体关系列表"): the admin's own entity (administered by the
+ * organization's admin) first, then every other entity whose admin the organization's admin set
+ * (entity-admins.ts), by relation id. AuthName keeps only the entity of exactly that name.
  * @throws InvalidParameter (Limit, Offset), ResourceNotFound.OrganizationNotExist
  */
 export async function describeOrganizationAuthNode(input: DescribeOrganizationAuthNodeRequest, ctx: Context): Promise<DescribeOrganizationAuthNodeResponse> {

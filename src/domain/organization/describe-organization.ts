@@ -8,14 +8,17 @@ import { decodePermissions, langParam, permissionKeysView, policyName, requireMe
  *  The policy name follows Lang (en/zh), else the request language; permissions go by their keys
  *  ("viewBill") in every language, as both languages' examples show. IsAssignManager
  *  tells whether the caller is a delegated admin of the organization service Product names (of
- *  any service without Product; a product the catalogue lacks has none).
+ *  any service without Product; a product the catalogue lacks has none). IsAuthManager tells whether
+ *  the caller is the admin of another verified entity of the organization (set by the organization's
+ *  admin, see entity-admins.ts); the organization's admin is not (the example answers false for it).
  *  @throws ResourceNotFound.OrganizationNotExist */
 export async function describeOrganization(input: DescribeOrganizationRequest, ctx: Context): Promise<DescribeOrganizationResponse> {
   const { org, membership } = await requireMembership(ctx.store, ctx.caller.uin);
-  const [host, payer, delegated] = await Promise.all([
+  const [host, payer, delegated, entityAdmin] = await Promise.all([
     ctx.store.accounts.find(org.host_uin),
     membership.pay_uin ? ctx.store.accounts.find(membership.pay_uin) : undefined,
     ctx.store.serviceAssigns.servicesOf(ctx.caller.uin),
+    ctx.store.authRelations.isManager(org.org_id, ctx.caller.uin),
   ]);
   const product = input.Product?.trim();
   const isAssignManager = product ? delegated.includes(serviceByProduct(product)?.id ?? -1) : delegated.length > 0;
@@ -37,6 +40,6 @@ export async function describeOrganization(input: DescribeOrganizationRequest, c
     PayUin: membership.pay_uin ? String(membership.pay_uin) : "",
     PayName: payer?.name ?? "",
     IsAssignManager: isAssignManager,
-    IsAuthManager: false,
+    IsAuthManager: entityAdmin,
   };
 }

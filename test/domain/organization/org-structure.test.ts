@@ -12,6 +12,7 @@ import { relationForEntity } from "../../../src/domain/organization/auth-relatio
 import { createOrganizationFor } from "../../../src/domain/organization/create-organization.js";
 import { deleteOrganization } from "../../../src/domain/organization/delete-organization.js";
 import { deleteOrganizationNodes } from "../../../src/domain/organization/delete-organization-nodes.js";
+import { setEntityAdmin } from "../../../src/domain/organization/entity-admins.js";
 import { describeOrganization } from "../../../src/domain/organization/describe-organization.js";
 import { describeOrganizationAuthNode } from "../../../src/domain/organization/describe-organization-auth-node.js";
 import { describeOrganizationNodes } from "../../../src/domain/organization/describe-organization-nodes.js";
@@ -121,6 +122,27 @@ for (const dialect of DIALECTS) {
       assert.notEqual(own.org.org_id, org.org_id);
     });
 
+    it("an organization with an enabled policy type or a member access policy left cannot be deleted, in either version", async () => {
+      const { admin, org } = await organization();
+      const now = Date.now();
+      await store.policyTypes.enable(org.org_id, "TAG_POLICY", now);
+      await store.policyTypes.enable(org.org_id, "SERVICE_CONTROL_POLICY", now);
+      assert.equal(await codeOf(deleteOrganization({}, ctxOf(admin))), "FailedOperation.OrganizationPolicyIsNotDisabled");
+      assert.equal(await codeOf(deleteOrganizationLegacy({}, ctxOf(admin))), "FailedOperation");
+      await store.policyTypes.disable(org.org_id, "SERVICE_CONTROL_POLICY");
+      assert.equal(await codeOf(deleteOrganization({}, ctxOf(admin))), "FailedOperation.OrganizationPolicyIsNotDisabled");
+      await store.policyTypes.disable(org.org_id, "TAG_POLICY");
+      // a member access policy (unified member login) whose members are all gone
+      const policyId = await store.counters.next("member_policy", 1);
+      await store.memberPolicies.insert({ policy_id: policyId, org_id: org.org_id, name: "left-over", identity_id: 1, description: "", created_at: now, updated_at: now }, []);
+      assert.equal(await codeOf(deleteOrganization({}, ctxOf(admin))), "FailedOperation.OrgMemberPolicyExist");
+      assert.equal(await codeOf(deleteOrganizationLegacy({}, ctxOf(admin))), "FailedOperation");
+      assert.ok(await store.organizations.find(org.org_id), "the organization stays");
+      await store.memberPolicies.delete(policyId);
+      await deleteOrganizationLegacy({}, ctxOf(admin));
+      assert.equal(await store.organizations.find(org.org_id), undefined);
+    });
+
     it("a member names the organization it leaves", async () => {
       const a = await organization();
       const b = await organization();
@@ -143,7 +165,7 @@ for (const dialect of DIALECTS) {
       await join(org.org_id, org.root_node_id, payer);
       await join(org.org_id, org.root_node_id, paid, { payUin: payer });
       await join(org.org_id, org.root_node_id, manager);
-      await relationForEntity(store, org, "Partner Ltd", manager, Date.now());
+      await setEntityAdmin(store, org.org_id, await relationForEntity(store, org, "Partner Ltd", Date.now()), manager);
 
       const quit = (uin: number) => codeOf(quitOrganization({ OrgId: org.org_id }, ctxOf(uin)));
       assert.equal(await quit(created), "UnsupportedOperation.CreateMemberNotAllowQuit");
@@ -157,7 +179,7 @@ for (const dialect of DIALECTS) {
       for (const uin of [created, denied, payer, paid, manager]) assert.ok(await store.members.find(uin), `member ${uin} stays`);
     });
 
-    it("DescribeOrganizationAuthNode lists the admin's entity first, then managed entities of joined members", async () => {
+    it("DescribeOrganizationAuthNode lists the admin's entity first, then the entities whose admin is set", async () => {
       const { admin, org } = await organization("Host Group");
       const same = await account("same_entity", "Host Group");
       const partner = await account("partner_mgr", "Partner Ltd");
@@ -165,10 +187,14 @@ for (const dialect of DIALECTS) {
       const vendor = await account("vendor_mgr", "Vendor Inc");
       for (const uin of [same, partner, partner2, vendor]) await join(org.org_id, org.root_node_id, uin);
 
-      const hostId = await relationForEntity(store, org, "Host Group", same, Date.now());
-      const partnerId = await relationForEntity(store, org, "Partner Ltd", partner, Date.now());
-      assert.equal(await relationForEntity(store, org, "Partner Ltd", partner2, Date.now()), partnerId);
-      const vendorId = await relationForEntity(store, org, "Vendor Inc", vendor, Date.now());
+      const hostId = await relationForEntity(store, org, "Host Group", Date.now());
+      const partnerId = await relationForEntity(store, org, "Partner Ltd", Date.now());
+      assert.equal(await relationForEntity(store, org, "Partner Ltd", Date.now()), partnerId);
+      const vendorId = await relationForEntity(store, org, "Vendor Inc", Date.now());
+      // joining sets no admin: only the admin's own entity is listed until the admin sets them
+      assert.deepEqual((await describeOrganizationAuthNode({ Offset: 0, Limit: 10 }, ctxOf(admin))).Items.map((i) => i.RelationId), [hostId]);
+      await setEntityAdmin(store, org.org_id, partnerId, partner);
+      await setEntityAdmin(store, org.org_id, vendorId, vendor);
 
       const all = await describeOrganizationAuthNode({ Offset: 0, Limit: 10 }, ctxOf(admin));
       assert.equal(all.Total, 3);
