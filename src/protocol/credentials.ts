@@ -24,6 +24,8 @@ export class CredentialCache {
   ) {}
 
   async lookup(secretId: string, now: number): Promise<Credential | undefined> {
+    // no key holds a NUL, and PostgreSQL text cannot be asked about one (a v1 query may carry %00)
+    if (secretId.includes("\u0000")) return undefined;
     const hit = this.cache.get(secretId);
     if (hit && hit.expires > now) return hit.cred;
     const key = await this.store.keys.find(secretId);
