@@ -3,7 +3,7 @@ import type { AllowQuit } from "../../store/schema.js";
 import { isUniqueViolation } from "../../store/errors.js";
 import type { TagPair } from "../../store/tags-repo.js";
 import type { Context } from "../context.js";
-import { encodePermissions, PAY_ON_BEHALF, requireAdminOrg } from "../organization/rules.js";
+import { encodePermissions, orgNotExist, PAY_ON_BEHALF, requireAdminOrg } from "../organization/rules.js";
 import { checkJoinable, checkMemberRoom, checkNotInOrganization, DAY_MS, isLive, requireAccount, type JoinTerms } from "./rules.js";
 
 export const FIRST_INVITATION_ID = 1;
@@ -41,6 +41,8 @@ export async function createInvitation(ctx: Context, req: InvitationRequest): Pr
     return await ctx.store.transaction(async (tx) => {
       const now = ctx.now();
       const org = await requireAdminOrg(tx, ctx.caller.uin);
+      // the organization's row is locked as by every writer of its membership: not deleted until this commits
+      if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
       const admin = await requireAccount(tx, org.host_uin, "HostUin");
       const invitee = await requireAccount(tx, req.inviteeUin, req.inviteeParam);
       await checkNotInOrganization(tx, org, invitee);
