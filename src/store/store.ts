@@ -167,9 +167,10 @@ export async function openStore(o: StoreOptions): Promise<Store> {
   let { error } = await migrator.migrateToLatest();
   // Races with other processes on one PostgreSQL database, each worth another try: Kysely's check
   // for its own tables reads the catalogue of every schema, which fails with "relation does not
-  // exist" (42P01) when someone drops a schema meanwhile; two processes starting on a fresh schema
-  // both create Kysely's lock table, and the loser gets a unique violation (23505) from the catalogue.
-  const retryable = (e: unknown) => ["42P01", "23505"].includes((e as { code?: string } | undefined)?.code ?? "");
+  // exist" (42P01) or "schema does not exist" (3F000) when someone drops a schema meanwhile; two
+  // processes starting on a fresh schema both create Kysely's lock table, and the loser gets a
+  // unique violation (23505) from the catalogue.
+  const retryable = (e: unknown) => ["42P01", "3F000", "23505"].includes((e as { code?: string } | undefined)?.code ?? "");
   for (let attempt = 1; attempt < 5 && retryable(error); attempt++) {
     await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
     ({ error } = await migrator.migrateToLatest());
