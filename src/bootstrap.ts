@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ServerConfig } from "./config.js";
 import { newKeyPair } from "./domain/accounts/create-account.js";
-import type { Store } from "./store/store.js";
+import { loadMasterKey, MASTER_KEY_FILE } from "./master-key.js";
+import { makePrivateDir, PRIVATE_FILE_MODE, tightenPrivateDir } from "./private-files.js";
+import { openStore, type Store } from "./store/store.js";
 
 export const ROOT_CREDENTIALS_FILE = "root-credentials.json";
 
@@ -50,8 +52,8 @@ export async function ensureRoot(store: Store, o: RootBootstrap): Promise<RootKe
     }
     const { secretId, secretKey } = newKeyPair();
     await tx.keys.insert({ secret_id: secretId, secret_key: secretKey, uin: o.uin, created_at: o.now });
-    mkdirSync(o.dataDir, { recursive: true });
-    writeFileSync(file, JSON.stringify({ Uin: o.uin, SecretId: secretId, SecretKey: secretKey }, null, 2) + "\n", { mode: 0o600 });
+    makePrivateDir(o.dataDir);
+    writeFileSync(file, JSON.stringify({ Uin: o.uin, SecretId: secretId, SecretKey: secretKey }, null, 2) + "\n", { mode: PRIVATE_FILE_MODE });
     return { uin: o.uin, secretId, secretKey, generated: true, file };
   });
 }
@@ -73,4 +75,17 @@ export async function bootstrapServerRoot(store: Store, config: ServerConfig): P
       `\nTCO generated root credentials (saved to ${root.file}):\n  Uin:       ${root.uin}\n  SecretId:  ${root.secretId}\n  SecretKey: ${root.secretKey}\n\n`,
     );
   }
+}
+
+/**
+ * Open the configured store for a server process: an existing data directory made private first
+ * (0700, the files TCO keeps there 0600: an earlier version left them 0755 and 0644; the SQLite
+ * files are seen to when they are opened, see openSqlite), the master key
+ * loaded (loadMasterKey) and checked against the database, which fails with
+ * MasterKeyMismatchError rather than let the server refuse every signature.
+ */
+export async function openServerStore(config: ServerConfig): Promise<Store> {
+  tightenPrivateDir(config.dataDir, [ROOT_CREDENTIALS_FILE, MASTER_KEY_FILE].map((f) => join(config.dataDir, f)));
+  const masterKey = loadMasterKey(config.dataDir, config.masterKey);
+  return openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, masterKey });
 }

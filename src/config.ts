@@ -19,6 +19,8 @@ export interface ServerConfig {
   rootSecretId?: string;
   rootSecretKey?: string;
   rootUin: number;
+  /** TCO_MASTER_KEY: the key sealing access keys in the database; a file in dataDir when absent */
+  masterKey?: string;
   /** server processes sharing the port (node:cluster); 1 = this process serves alone */
   workers: number;
   /** milliseconds an asynchronous task stays in progress before it settles (TCO_TASK_DELAY_MS) */
@@ -77,6 +79,7 @@ export function loadConfig(flags: { port?: string; host?: string; data?: string;
     rootSecretId: env.TCO_ROOT_SECRET_ID || undefined,
     rootSecretKey: env.TCO_ROOT_SECRET_KEY || undefined,
     rootUin: intFrom("TCO_ROOT_UIN", env.TCO_ROOT_UIN, DEFAULT_ROOT_UIN),
+    masterKey: env.TCO_MASTER_KEY || undefined,
     workers: workersFrom(flags.workers ?? env.TCO_WORKERS),
     taskDelayMs: taskDelayFrom(env.TCO_TASK_DELAY_MS),
   };

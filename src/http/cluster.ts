@@ -1,8 +1,7 @@
 import cluster, { type Worker } from "node:cluster";
-import { bootstrapServerRoot } from "../bootstrap.js";
+import { bootstrapServerRoot, openServerStore } from "../bootstrap.js";
 import type { ServerConfig } from "../config.js";
 import { createLogger } from "../log.js";
-import { openStore } from "../store/store.js";
 
 /**
  * `tco serve --workers N` (TCO_WORKERS) with N > 1, in the primary process: migrate the database
@@ -18,7 +17,7 @@ import { openStore } from "../store/store.js";
  */
 export async function runCluster(config: ServerConfig, workers: number): Promise<void> {
   const log = createLogger(config.logLevel).child({ role: "primary" });
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = await openServerStore(config);
   try {
     await bootstrapServerRoot(store, config);
   } finally {

@@ -1,10 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
-import { bootstrapServerRoot } from "../bootstrap.js";
+import { bootstrapServerRoot, openServerStore } from "../bootstrap.js";
 import type { ServerConfig } from "../config.js";
 import { createLogger } from "../log.js";
-import { openStore, type Store } from "../store/store.js";
+import type { Store } from "../store/store.js";
 import { TaskRunner } from "../tasks/runner.js";
 import { TaskService } from "../tasks/service.js";
 import { TaskTypes } from "../tasks/task-types.js";
@@ -30,7 +30,7 @@ export interface RunningServer {
  */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = await openServerStore(config);
   await bootstrapServerRoot(store, config);
   if (config.host !== "127.0.0.1" && config.host !== "localhost" && config.host !== "::1" && !config.rootSecretId) {
     log.warn(

@@ -17,9 +17,31 @@ const UINT64_MAX = 2n ** 64n - 1n;
 const wrongType = (path: string, en: string, zh: string) =>
   new ApiError("InvalidParameter", { en: `Parameter \`${path}\` must be ${en}.`, zh: `参数\`${path}\`类型错误，应为${zh}。` });
 
+/**
+ * A string, without the NUL character: PostgreSQL text cannot hold one, and no parameter of this
+ * API has a use for it, so both databases refuse it alike, here.
+ */
 function checkString(value: unknown, path: string): string {
   if (typeof value !== "string") throw wrongType(path, "a string", "字符串");
+  if (value.includes("\u0000")) {
+    throw new ApiError("InvalidParameterValue", {
+      en: `Parameter \`${path}\` must not contain the NUL character (U+0000).`,
+      zh: `参数\`${path}\`不能包含 NUL 字符（U+0000）。`,
+    });
+  }
   return value;
+}
+
+/** The string check of a member with a longest length, in characters (Unicode code points). */
+function checkLongest(check: Check, max: number): Check {
+  return (value, path, shape) => {
+    const text = check(value, path, shape) as string;
+    // UTF-16 length bounds the code points from above: most texts need no count
+    if (text.length > max && [...text].length > max) {
+      throw new ApiError("InvalidParameter", { en: `Parameter \`${path}\` must be at most ${max} characters.`, zh: `参数\`${path}\`最长 ${max} 个字符。` });
+    }
+    return text;
+  };
 }
 
 function makeIntCheck(member: string): Check {
@@ -122,7 +144,10 @@ export class Validators {
       return out;
     };
     this.compiled.set(name, check);
-    fields = members.map((m) => [m[0], (m[3] & REQUIRED) !== 0, this.member(m)]);
+    fields = members.map((m) => {
+      const max = this.schema.maxLength?.[`${name}.${m[0]}`];
+      return [m[0], (m[3] & REQUIRED) !== 0, max === undefined ? this.member(m) : checkLongest(this.member(m), max)];
+    });
     return check;
   }
 

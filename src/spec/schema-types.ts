@@ -9,6 +9,8 @@ export interface SpecSchema {
   /** action name → [input object name, output object name] */
   actions: Record<string, [string, string]>;
   objects: Record<string, MemberTuple[]>;
+  /** longest text of a string member, in characters, keyed `Object.member` (see src/spec/overrides.ts) */
+  maxLength?: Record<string, number>;
 }
 
 export const REQUIRED = 1;

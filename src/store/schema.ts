@@ -32,6 +32,8 @@ export interface DB extends TaskTables {
   org_member_policies: OrgMemberPoliciesTable;
   org_member_policy_members: OrgMemberPolicyMembersTable;
   org_policy_sub_accounts: OrgPolicySubAccountsTable;
+  store_settings: StoreSettingsTable;
+  revisions: RevisionsTable;
   org_enabled_permissions: OrgEnabledPermissionsTable;
 }
 
@@ -74,6 +76,20 @@ export interface AccessKeysTable {
   /** set when the key belongs to a sub-account (CAM user) of the account `uin` */
   sub_uin: number | null;
   created_at: number;
+  /** 1 when secret_key holds the key sealed with the master key, 0 while it is in clear */
+  sealed: Generated<number>;
+}
+
+/** Named values of the store itself (the master key's check value). */
+export interface StoreSettingsTable {
+  name: string;
+  value: string;
+}
+
+/** Named counters raised by triggers, which the servers read to tell that a cache went stale. */
+export interface RevisionsTable {
+  name: string;
+  value: number;
 }
 
 export interface OrganizationsTable {

@@ -12,6 +12,7 @@ import { IdentitiesRepo } from "./identities-repo.js";
 import { InvitationsRepo } from "./invitations-repo.js";
 import { KeysRepo } from "./keys-repo.js";
 import { MemberDeletionRepo } from "./member-deletion-repo.js";
+import { checkMasterKey } from "./master-key-check.js";
 import { MemberPoliciesRepo } from "./member-policies-repo.js";
 import { MemberRecordsRepo } from "./member-records-repo.js";
 import { MemberResourcesRepo, StandaloneTagPoliciesRepo } from "./member-resources-repo.js";
@@ -27,6 +28,7 @@ import { TagsRepo } from "./tags-repo.js";
 import { TasksRepo } from "./tasks-repo.js";
 import { MIGRATIONS } from "./migrations/index.js";
 import type { DB } from "./schema.js";
+import { SecretBox } from "./secret-box.js";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -38,6 +40,11 @@ export interface StoreOptions {
   /** SQLite file; ":memory:" for a throwaway database */
   sqliteFile?: string;
   dataDir?: string;
+  /**
+   * The key that seals the access keys' secrets (32 bytes). Checked against the database when
+   * given (MasterKeyMismatchError); without it the store neither writes nor reads access keys.
+   */
+  masterKey?: Buffer;
 }
 
 /**
@@ -74,9 +81,10 @@ export class Store {
     private readonly db: Kysely<DB>,
     readonly dialect: Dialect,
     private readonly inTransaction = false,
+    private readonly box?: SecretBox,
   ) {
     this.accounts = new AccountsRepo(db);
-    this.keys = new KeysRepo(db);
+    this.keys = new KeysRepo(db, box);
     this.counters = new CountersRepo(db);
     this.organizations = new OrganizationsRepo(db, dialect);
     this.nodes = new NodesRepo(db);
@@ -104,7 +112,7 @@ export class Store {
   /** Run `fn` in one transaction; a nested call joins the outer transaction. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
-    return this.db.transaction().execute((trx) => fn(new Store(trx, this.dialect, true)));
+    return this.db.transaction().execute((trx) => fn(new Store(trx, this.dialect, true, this.box)));
   }
 
   /** Delete all state but the root accounts and their keys. */
@@ -180,5 +188,24 @@ export async function openStore(o: StoreOptions): Promise<Store> {
     await db.destroy();
     throw error instanceof Error ? error : new Error(String(error));
   }
-  return new Store(db, dialect);
+  if (!o.masterKey) return new Store(db, dialect);
+  const box = new SecretBox(o.masterKey);
+  const store = new Store(db, dialect, false, box);
+  try {
+    await adoptMasterKey(store, db, box);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  return store;
+}
+
+/**
+ * Check the master key against the database (checkMasterKey), then seal the access keys still
+ * kept in clear: those of a store written before keys were sealed, or inserted behind the
+ * server's back. Several servers starting together seal each row once.
+ */
+async function adoptMasterKey(store: Store, db: Kysely<DB>, box: SecretBox): Promise<void> {
+  await checkMasterKey(db, box);
+  await store.transaction((tx) => tx.keys.sealPlain());
 }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { errorCode, TcoServer, type TestAccount } from "../helpers/server.js";
+import { subAccountKeys } from "../helpers/orgs.js";
 
 /** Run `n` calls, at most `width` at a time. */
 async function inBatches<T>(n: number, width: number, call: (i: number) => Promise<T>): Promise<T[]> {
@@ -92,8 +93,7 @@ describe("an organization's whole lifecycle through the official SDK", () => {
     await server.operator("SetMemberDeletionPermission", { OrgId: OrgId!, Enabled: true });
     const check = await api.CheckAccountDelete({ MemberUin: createdUins[0] });
     assert.equal(check.AllowDelete, true);
-    const sub = await server.operator("CreateSubAccount", { OwnerUin: admin.uin, Name: "ops" });
-    const ops = server.client({ secretId: sub.SecretId, secretKey: sub.SecretKey });
+    const ops = server.client(await subAccountKeys(server, admin.uin));
     await inBatches(createdUins.length, 10, (i) => ops.DeleteAccount({ MemberUin: createdUins[i] }));
     assert.equal((await api.DescribeOrganizationMembers({ Offset: 0, Limit: 50 })).Total, 1);
 

@@ -3,6 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { ACTION_ERROR_CODES } from "../../src/spec/generated/errors.js";
 import { TEST_DATABASE_URL } from "../helpers/dialects.js";
 import { addDepartment, addMember } from "../helpers/members.js";
+import { subAccountKeys } from "../helpers/orgs.js";
 import { errorCode, TcoServer, type TestAccount } from "../helpers/server.js";
 
 /**
@@ -337,8 +338,7 @@ for (const backend of BACKENDS) {
       const check = await o.c.CheckAccountDelete({ MemberUin: guest.uin });
       assert.deepEqual([check.AllowDelete, check.NotAllowReason!.IsCreateMember], [false, false]);
       // deletions are made by a sub-account of the admin, once member deletion is on
-      const sub = await server.operator("CreateSubAccount", { OwnerUin: o.admin.uin, Name: "ops" });
-      const ops = server.client({ secretId: sub.SecretId, secretKey: sub.SecretKey });
+      const ops = server.client(await subAccountKeys(server, o.admin.uin));
       const owner = await created(o, "owner");
       await expectCode("2021-03-31", "DeleteAccount", ops.DeleteAccount({ MemberUin: owner }), "UnsupportedOperation.DeleteAccountDisabled");
       await server.operator("SetMemberDeletionPermission", { OrgId: o.orgId, Enabled: true });

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { TEST_DATABASE_URL } from "../helpers/dialects.js";
-import { createdMember, newOrg, type Org } from "../helpers/orgs.js";
-import { errorCode, TcoServer, type Keys, type TestAccount } from "../helpers/server.js";
+import { createdMember, newOrg, subAccountKeys, type Org } from "../helpers/orgs.js";
+import { errorCode, TcoServer, type TestAccount } from "../helpers/server.js";
 
 /**
  * Emptying and deleting an organization, through the official SDK: entity admins set, changed and
@@ -41,10 +41,6 @@ for (const backend of BACKENDS) {
       const [inv] = (await server.client2018(a).ListOrganizationInvitations({ Invited: 1 })).Invitations!;
       await server.client2018(a).AcceptOrganizationInvitation({ Id: inv.Id! });
       return a;
-    }
-    async function adminSubAccount(o: Org, name = "ops"): Promise<Keys> {
-      const r = await server.operator("CreateSubAccount", { OwnerUin: o.admin.uin, Name: name });
-      return { secretId: r.SecretId, secretKey: r.SecretKey };
     }
     const relations = async (o: Org): Promise<EntityRelation[]> => (await server.operator("ListEntityRelations", { OrgId: o.orgId })).Relations;
     const authNodes = async (o: Org) => (await o.c.DescribeOrganizationAuthNode({ Offset: 0, Limit: 50 })).Items!.map((n) => [n.AuthName, n.Manager?.MemberUin]);
@@ -119,7 +115,7 @@ for (const backend of BACKENDS) {
     it("deletes a created member only with member deletion on, by a sub-account of the admin, once it owns no resources", async () => {
       const o = await newOrg(server);
       const m = await createdMember(server, o);
-      const ops = server.client(await adminSubAccount(o));
+      const ops = server.client(await subAccountKeys(server, o.admin.uin));
       const reasons = async () => (await o.c.CheckAccountDelete({ MemberUin: m.uin })) as { AllowDelete: boolean; NotAllowReason: { DeletionPermission: boolean; ExistResources: string[] } };
 
       // member deletion is off for a new organization
@@ -162,7 +158,7 @@ for (const backend of BACKENDS) {
       const check = await o.c.CheckAccountDelete({ MemberUin: o.admin.uin });
       assert.equal(check.NotAllowReason!.IsCreateMember, false);
       await server.operator("SetMemberDeletionPermission", { OrgId: o.orgId, Enabled: true });
-      assert.equal(await errorCode(server.client(await adminSubAccount(o)).DeleteAccount({ MemberUin: o.admin.uin })), "UnsupportedOperation.InviteAccountNotAllowDelete");
+      assert.equal(await errorCode(server.client(await subAccountKeys(server, o.admin.uin)).DeleteAccount({ MemberUin: o.admin.uin })), "UnsupportedOperation.InviteAccountNotAllowDelete");
     });
   });
 }

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { ACTION_ERROR_CODES } from "../../src/spec/generated/errors.js";
 import { TEST_DATABASE_URL } from "../helpers/dialects.js";
-import { createdMember, department, invitedMember, newOrg, type Org } from "../helpers/orgs.js";
+import { createdMember, department, invitedMember, newOrg, subAccountKeys, type Org } from "../helpers/orgs.js";
 import { errorCode, TcoServer, type TestAccount } from "../helpers/server.js";
 
 const BACKENDS = [{ name: "sqlite", postgres: false }, ...(TEST_DATABASE_URL ? [{ name: "postgres", postgres: true }] : [])];
@@ -214,8 +214,7 @@ for (const backend of BACKENDS) {
       assert.equal((await o.c.CheckAccountDelete({ MemberUin: created.uin })).AllowDelete, false);
       // member deletion on, and the deletion by a sub-account of the admin (never its own key)
       await server.operator("SetMemberDeletionPermission", { OrgId: o.orgId, Enabled: true });
-      const sub = await server.operator("CreateSubAccount", { OwnerUin: o.admin.uin, Name: "ops" });
-      const ops = server.client({ secretId: sub.SecretId, secretKey: sub.SecretKey });
+      const ops = server.client(await subAccountKeys(server, o.admin.uin));
       await expectCode("DeleteAccount", ops.DeleteAccount({ MemberUin: created.uin }), "UnsupportedOperation.MemberExistServiceNotAllowDelete");
 
       await o.c.DeleteOrgServiceAssign({ ServiceId: 1, MemberUin: invited.uin });

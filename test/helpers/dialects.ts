@@ -2,6 +2,12 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { openStore, type Store } from "../../src/store/store.js";
 
+/**
+ * The master key the test stores and the test servers that share a database use (TCO_MASTER_KEY):
+ * every server on one PostgreSQL schema must be given the same one.
+ */
+export const TEST_MASTER_KEY = "7c0d0e5a1f6b4c3d2e1f00112233445566778899aabbccddeeff001122334455";
+
 /** The PostgreSQL server the suites use when set (CI sets it); SQLite always runs. */
 export const TEST_DATABASE_URL = process.env.TCO_TEST_DATABASE_URL || undefined;
 
@@ -19,7 +25,7 @@ const schemas = new WeakMap<Store, string>();
 export const DIALECTS: TestDialect[] = [
   {
     name: "sqlite",
-    open: () => openStore({ sqliteFile: ":memory:" }),
+    open: () => openStore({ sqliteFile: ":memory:", masterKey: Buffer.from(TEST_MASTER_KEY, "hex") }),
     dispose: (store) => store.close(),
   },
   ...(TEST_DATABASE_URL
@@ -28,7 +34,7 @@ export const DIALECTS: TestDialect[] = [
           name: "postgres" as const,
           async open() {
             const schema = `tco_test_${randomBytes(6).toString("hex")}`;
-            const store = await openStore({ databaseUrl: TEST_DATABASE_URL, schema });
+            const store = await openStore({ databaseUrl: TEST_DATABASE_URL, schema, masterKey: Buffer.from(TEST_MASTER_KEY, "hex") });
             schemas.set(store, schema);
             return store;
           },

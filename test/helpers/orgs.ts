@@ -46,3 +46,9 @@ export async function invitedMember(server: TcoServer, o: Org, name = `i_${uniqu
 export async function department(o: Org, name: string, parent = o.root): Promise<number> {
   return (await o.c.AddOrganizationNode({ ParentNodeId: parent, Name: name })).NodeId!;
 }
+
+/** A sub-account of `owner` with its own key (CreateSubAccount): DeleteAccount takes an admin's sub-account key, never the admin's own. */
+export async function subAccountKeys(server: TcoServer, owner: number, name = "ops"): Promise<Keys> {
+  const sub = await server.operator("CreateSubAccount", { OwnerUin: owner, Name: name });
+  return { secretId: sub.SecretId, secretKey: sub.SecretKey };
+}

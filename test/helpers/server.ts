@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import * as tencentcloud from "tencentcloud-sdk-nodejs";
 import { callOperator } from "../../src/cli/client.js";
 import { openStore, type Store } from "../../src/store/store.js";
-import { dropSchema, TEST_DATABASE_URL } from "./dialects.js";
+import { dropSchema, TEST_DATABASE_URL, TEST_MASTER_KEY } from "./dialects.js";
 
 export const MAIN_JS = fileURLToPath(new URL("../../src/cli/main.js", import.meta.url));
 export const ROOT_SECRET_ID = "AKIDtestroot0000000000000000000000";
@@ -34,7 +34,10 @@ export interface StartOptions {
   dataDir?: string;
   /** run on PostgreSQL (TCO_TEST_DATABASE_URL) in a fresh schema */
   postgres?: boolean;
-  /** with postgres: use this schema (created if missing, kept at stop) so several servers share it */
+  /**
+   * with postgres: use this schema (created if missing, kept at stop) so several servers share it;
+   * they are given one master key (TCO_MASTER_KEY), as every node on one database must be
+   */
   sharedSchema?: string;
 }
 
@@ -60,9 +63,11 @@ export class TcoServer {
       TCO_RATE_LIMIT: "0",
       TCO_TASK_DELAY_MS: "0",
       TCO_LOG_LEVEL: "info",
+      ...(o.sharedSchema ? { TCO_MASTER_KEY: TEST_MASTER_KEY } : {}),
       ...o.env,
     };
     delete env.TCO_DATABASE_URL;
+    if (!o.sharedSchema && !o.env?.TCO_MASTER_KEY) delete env.TCO_MASTER_KEY;
     if (o.postgres) {
       if (!TEST_DATABASE_URL) throw new Error("TCO_TEST_DATABASE_URL is not set");
       const name = o.sharedSchema ?? `tco_e2e_${randomBytes(6).toString("hex")}`;

@@ -47,4 +47,20 @@ describe("validation generated from the spec", () => {
   it("does not take JSON-typed strings for numbers outside the flat shape", () => {
     assert.match(codeOf(() => v2021.input("DescribeOrganizationNodes", { Limit: "10" }, "json")), /^InvalidParameter/);
   });
+
+  it("refuses the NUL character in any string, nested and in lists, naming it (InvalidParameterValue)", () => {
+    assert.match(codeOf(() => v2021.input("AddOrganizationNode", { ParentNodeId: 1, Name: "a\u0000" }, "json")), /^InvalidParameterValue: .*`Name`/);
+    assert.match(codeOf(() => v2021.input("AddOrganizationNode", { ParentNodeId: 1, Name: "x", Tags: [{ TagKey: "k", TagValue: "\u0000" }] }, "json")), /^InvalidParameterValue: .*`Tags\.0\.TagValue`/);
+    assert.match(codeOf(() => v2021.input("DescribeOrganizationFinancialByMember", { Month: "2024-01", Offset: 0, Limit: 10, ProductCodes: ["cvm", "c\u0000"] }, "json")), /^InvalidParameterValue: .*`ProductCodes\.1`/);
+    assert.match(codeOf(() => v2021.input("CheckAccountDelete", unflatten({ MemberUin: "1\u0000" }), "flat")), /^InvalidParameter: .*`MemberUin`/);
+    assert.match(codeOf(() => v2021.input("ListPolicies", unflatten({ Keyword: "\u0000" }), "flat")), /^InvalidParameterValue: .*`Keyword`/);
+  });
+
+  it("refuses a search text longer than its declared limit, counting characters, not UTF-16 units", () => {
+    assert.equal(codeOf(() => v2021.input("ListPolicies", { Keyword: "k".repeat(128) }, "json")), "ok");
+    assert.equal(codeOf(() => v2021.input("ListPolicies", { Keyword: "😀".repeat(128) }, "json")), "ok");
+    assert.match(codeOf(() => v2021.input("ListPolicies", { Keyword: "k".repeat(129) }, "json")), /^InvalidParameter: .*`Keyword` must be at most 128 characters/);
+    // strings without a declared limit keep theirs to the handlers
+    assert.equal(codeOf(() => v2021.input("UpdateOrganizationNode", { NodeId: 1, Remark: "r".repeat(60_000) }, "json")), "ok");
+  });
 });

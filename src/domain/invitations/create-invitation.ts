@@ -4,7 +4,7 @@ import { isUniqueViolation } from "../../store/errors.js";
 import type { TagPair } from "../../store/tags-repo.js";
 import type { Context } from "../context.js";
 import { checkPermissionsEnabled } from "../organization/gated-permissions.js";
-import { encodePermissions, PAY_ON_BEHALF, requireAdminOrg } from "../organization/rules.js";
+import { encodePermissions, orgNotExist, PAY_ON_BEHALF, requireAdminOrg } from "../organization/rules.js";
 import { checkJoinable, checkMemberRoom, checkNotInOrganization, DAY_MS, isLive, requireAccount, type JoinTerms } from "./rules.js";
 
 export const FIRST_INVITATION_ID = 1;
@@ -43,6 +43,8 @@ export async function createInvitation(ctx: Context, req: InvitationRequest): Pr
     return await ctx.store.transaction(async (tx) => {
       const now = ctx.now();
       const org = await requireAdminOrg(tx, ctx.caller.uin);
+      // the organization's row is locked as by every writer of its membership: not deleted until this commits
+      if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
       await checkPermissionsEnabled(tx, org.org_id, req.permissionIds);
       const admin = await requireAccount(tx, org.host_uin, "HostUin");
       const invitee = await requireAccount(tx, req.inviteeUin, req.inviteeParam);

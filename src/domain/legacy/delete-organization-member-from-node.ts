@@ -2,7 +2,7 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { DeleteOrganizationMemberFromNodeRequest, DeleteOrganizationMemberFromNodeResponse } from "../../spec/generated/v20181225.js";
 import type { Context } from "../context.js";
 import { requireMember } from "../members/rules.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
 import { legacyNodeNotExist } from "./list-organization-node-members.js";
 
 /** DeleteOrganizationMemberFromNode (2018-12-25) — take a member out of a unit: it goes back to
@@ -12,6 +12,7 @@ import { legacyNodeNotExist } from "./list-organization-node-members.js";
 export async function deleteOrganizationMemberFromNode(input: DeleteOrganizationMemberFromNodeRequest, ctx: Context): Promise<DeleteOrganizationMemberFromNodeResponse> {
   const org = await requireAdminOrg(ctx.store, ctx.caller.uin);
   await ctx.store.transaction(async (tx) => {
+    if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
     if (!(await tx.nodes.find(org.org_id, input.NodeId))) throw legacyNodeNotExist(input.NodeId);
     const member = await requireMember(tx, org.org_id, input.MemberUin);
     if (input.NodeId === org.root_node_id || member.node_id === org.root_node_id) {

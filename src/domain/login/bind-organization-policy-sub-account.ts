@@ -1,7 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { BindOrganizationPolicySubAccountRequest, BindOrganizationPolicySubAccountResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../context.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
 import { coveredMembers } from "./bindings.js";
 import { checkIdList, MAX_SUB_ACCOUNTS_PER_REQUEST, requirePolicy, requireSubAccounts } from "./rules.js";
 
@@ -20,7 +20,7 @@ export async function bindOrganizationPolicySubAccount(
   const org = await requireAdminOrg(ctx.store, ctx.caller.uin);
   const subUins = checkIdList(input.OrgSubAccountUins, "OrgSubAccountUins", MAX_SUB_ACCOUNTS_PER_REQUEST);
   await ctx.store.transaction(async (tx) => {
-    await tx.organizations.lock(org.org_id);
+    if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
     const policy = await requirePolicy(tx, org.org_id, input.PolicyId);
     const members = await coveredMembers(tx, policy);
     if (members.length === 0) {

@@ -1,7 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { CancelOrganizationMemberAuthAccountRequest, CancelOrganizationMemberAuthAccountResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../context.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
 import { requireBound, requireCovered } from "./bindings.js";
 import { requirePolicy, requireSubAccounts } from "./rules.js";
 
@@ -18,7 +18,7 @@ export async function cancelOrganizationMemberAuthAccount(
 ): Promise<CancelOrganizationMemberAuthAccountResponse> {
   const org = await requireAdminOrg(ctx.store, ctx.caller.uin);
   await ctx.store.transaction(async (tx) => {
-    await tx.organizations.lock(org.org_id);
+    if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
     const policy = await requirePolicy(tx, org.org_id, input.PolicyId);
     const members = await requireCovered(tx, policy, input.MemberUin);
     if (members.length > 1) {

@@ -1,6 +1,6 @@
 import type { CancelOrganizationPolicySubAccountRequest, CancelOrganizationPolicySubAccountResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../context.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
 import { requireBound } from "./bindings.js";
 import { checkIdList, MAX_SUB_ACCOUNTS_PER_REQUEST, requirePolicy } from "./rules.js";
 
@@ -17,7 +17,7 @@ export async function cancelOrganizationPolicySubAccount(
   const org = await requireAdminOrg(ctx.store, ctx.caller.uin);
   const subUins = checkIdList(input.OrgSubAccountUins, "OrgSubAccountUins", MAX_SUB_ACCOUNTS_PER_REQUEST);
   await ctx.store.transaction(async (tx) => {
-    await tx.organizations.lock(org.org_id);
+    if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
     const policy = await requirePolicy(tx, org.org_id, input.PolicyId);
     await requireBound(tx, policy.policy_id, subUins, "OrgSubAccountUins");
     await tx.memberPolicies.unbind(policy.policy_id, subUins);

@@ -3,7 +3,7 @@ import type { CreateOrganizationIdentityRequest, CreateOrganizationIdentityRespo
 import { isUniqueViolation } from "../../store/errors.js";
 import type { Context } from "../context.js";
 import { builtInIdentityNamed } from "../members/rules.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
 import { checkIdentityPolicies } from "./identity-policies.js";
 import { checkIdentityDescription, checkIdentityName, IDENTITY_CUSTOM, identityNameUsed } from "./identity-rules.js";
 import { FIRST_IDENTITY_ID, identityRoleName } from "./rules.js";
@@ -23,7 +23,7 @@ export async function createOrganizationIdentity(input: CreateOrganizationIdenti
   if (builtInIdentityNamed(name) !== undefined) throw identityNameUsed(name);
   try {
     return await ctx.store.transaction(async (tx) => {
-      await tx.organizations.lock(org.org_id);
+      if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
       if (await tx.identities.aliasTaken(org.org_id, name)) throw identityNameUsed(name);
       if ((await tx.identities.countCustom(org.org_id)) >= ctx.settings.maxIdentities) {
         throw new ApiError("LimitExceeded.IdentityExceedLimit", {

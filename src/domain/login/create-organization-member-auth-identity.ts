@@ -1,6 +1,6 @@
 import type { CreateOrganizationMemberAuthIdentityRequest, CreateOrganizationMemberAuthIdentityResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../context.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
 import { checkIdList, identityNotExist, MAX_IDENTITIES_PER_GRANT, MAX_MEMBERS_PER_REQUEST, rejectAdmin, requireOrgMembers } from "./rules.js";
 
 /**
@@ -19,7 +19,7 @@ export async function createOrganizationMemberAuthIdentity(
   const uins = checkIdList(input.MemberUins, "MemberUins", MAX_MEMBERS_PER_REQUEST);
   const identityIds = checkIdList(input.IdentityIds, "IdentityIds", MAX_IDENTITIES_PER_GRANT);
   await ctx.store.transaction(async (tx) => {
-    await tx.organizations.lock(org.org_id);
+    if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
     const usable = await tx.identities.usable(org.org_id, identityIds);
     const unknown = identityIds.filter((id) => !usable.has(id));
     if (unknown.length > 0) throw identityNotExist(unknown, "IdentityIds");

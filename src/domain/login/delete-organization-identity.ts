@@ -2,7 +2,7 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { DeleteOrganizationIdentityRequest, DeleteOrganizationIdentityResponse } from "../../spec/generated/v20210331.js";
 import { isForeignKeyViolation } from "../../store/errors.js";
 import type { Context } from "../context.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
 import { rejectBuiltIn } from "./identity-rules.js";
 import { requireIdentity } from "./rules.js";
 
@@ -19,7 +19,7 @@ export async function deleteOrganizationIdentity(input: DeleteOrganizationIdenti
   const org = await requireAdminOrg(ctx.store, ctx.caller.uin);
   try {
     await ctx.store.transaction(async (tx) => {
-      await tx.organizations.lock(org.org_id);
+      if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
       const identity = await requireIdentity(tx, org.org_id, input.IdentityId);
       rejectBuiltIn(identity, { en: "deleted", zh: "删除" });
       if (await tx.memberPolicies.usesIdentity(identity.identity_id)) {

@@ -2,7 +2,7 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { DeleteOrganizationMemberAuthIdentityRequest, DeleteOrganizationMemberAuthIdentityResponse } from "../../spec/generated/v20210331.js";
 import { isForeignKeyViolation } from "../../store/errors.js";
 import type { Context } from "../context.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
 import { requireIdentity } from "./rules.js";
 
 const inUse = (uin: number, id: number) =>
@@ -24,7 +24,7 @@ export async function deleteOrganizationMemberAuthIdentity(
   const org = await requireAdminOrg(ctx.store, ctx.caller.uin);
   try {
     await ctx.store.transaction(async (tx) => {
-      await tx.organizations.lock(org.org_id);
+      if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
       const identity = await requireIdentity(tx, org.org_id, input.IdentityId);
       const member = await tx.members.findInOrg(org.org_id, input.MemberUin);
       const supports = member !== undefined && (await tx.identities.membersSupporting(identity.identity_id, [member.member_uin])).size > 0;

@@ -1,6 +1,6 @@
 import type { DeleteOrganizationMembersPolicyRequest, DeleteOrganizationMembersPolicyResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../context.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
 import { requirePolicy } from "./rules.js";
 
 /**
@@ -11,7 +11,7 @@ import { requirePolicy } from "./rules.js";
 export async function deleteOrganizationMembersPolicy(input: DeleteOrganizationMembersPolicyRequest, ctx: Context): Promise<DeleteOrganizationMembersPolicyResponse> {
   const org = await requireAdminOrg(ctx.store, ctx.caller.uin);
   await ctx.store.transaction(async (tx) => {
-    await tx.organizations.lock(org.org_id);
+    if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
     const policy = await requirePolicy(tx, org.org_id, input.PolicyId);
     await tx.memberPolicies.delete(policy.policy_id);
   });

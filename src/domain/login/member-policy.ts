@@ -3,6 +3,7 @@ import { isForeignKeyViolation, isUniqueViolation } from "../../store/errors.js"
 import type { Organization } from "../../store/organizations-repo.js";
 import type { Context } from "../context.js";
 import { FIRST_POLICY_ID, policyNameExist, requireSupport } from "./rules.js";
+import { orgNotExist } from "../organization/rules.js";
 
 /** A member access policy to create, its request already checked. */
 export interface NewPolicy {
@@ -22,7 +23,7 @@ export interface NewPolicy {
 export async function insertPolicy(ctx: Context, org: Organization, p: NewPolicy): Promise<number> {
   try {
     return await ctx.store.transaction(async (tx) => {
-      await tx.organizations.lock(org.org_id);
+      if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
       await requireSupport(tx, p.identityId, p.memberUins, p.membersParam);
       if (await tx.memberPolicies.nameTaken(org.org_id, p.name)) throw policyNameExist(p.name);
       const policyId = await tx.counters.next("member_policy", FIRST_POLICY_ID);

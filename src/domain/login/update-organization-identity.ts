@@ -1,6 +1,6 @@
 import type { UpdateOrganizationIdentityRequest, UpdateOrganizationIdentityResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../context.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
 import { checkIdentityPolicies } from "./identity-policies.js";
 import { checkIdentityDescription, rejectBuiltIn } from "./identity-rules.js";
 import { requireIdentity } from "./rules.js";
@@ -17,7 +17,7 @@ export async function updateOrganizationIdentity(input: UpdateOrganizationIdenti
   const description = checkIdentityDescription(input.Description);
   const policies = checkIdentityPolicies(input.IdentityPolicy);
   await ctx.store.transaction(async (tx) => {
-    await tx.organizations.lock(org.org_id);
+    if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
     const identity = await requireIdentity(tx, org.org_id, input.IdentityId);
     rejectBuiltIn(identity, { en: "changed", zh: "修改" });
     await tx.identities.update(identity.identity_id, description, policies, ctx.now());

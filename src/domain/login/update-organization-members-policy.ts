@@ -2,7 +2,7 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { UpdateOrganizationMembersPolicyRequest, UpdateOrganizationMembersPolicyResponse } from "../../spec/generated/v20210331.js";
 import { isForeignKeyViolation } from "../../store/errors.js";
 import type { Context } from "../context.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
 import { checkIdList, checkPolicyDescription, MAX_MEMBERS_PER_REQUEST, rejectAdmin, requireOrgMembers, requirePolicy, requireSupport } from "./rules.js";
 
 /**
@@ -19,7 +19,7 @@ export async function updateOrganizationMembersPolicy(input: UpdateOrganizationM
   const description = input.Description === undefined ? undefined : checkPolicyDescription(input.Description);
   try {
     await ctx.store.transaction(async (tx) => {
-      await tx.organizations.lock(org.org_id);
+      if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
       const policy = await requirePolicy(tx, org.org_id, input.PolicyId);
       await requireOrgMembers(tx, org.org_id, uins, "MemberUins");
       rejectAdmin(org, uins, "MemberUins");

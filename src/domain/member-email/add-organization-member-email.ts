@@ -14,7 +14,7 @@ import {
   LINK_TTL_DAYS,
   MAX_BINDS_PER_DAY,
   requireCreatedMember,
-  requireMemberOfCaller,
+  lockMemberOfCaller,
   startOfLocalDay,
 } from "./rules.js";
 
@@ -41,7 +41,7 @@ export async function addOrganizationMemberEmail(input: AddOrganizationMemberEma
   try {
     const bindId = await ctx.store.transaction(async (tx) => {
       const now = ctx.now();
-      const m = await requireMemberOfCaller(tx, ctx.caller.uin, input.MemberUin);
+      const m = await lockMemberOfCaller(tx, ctx.caller.uin, input.MemberUin);
       requireCreatedMember(m);
       const latest = await tx.emailBinds.latest(input.MemberUin);
       const status = bindStatusAt(latest, now);

@@ -4,7 +4,7 @@ import type { MemberEmailBind } from "../../store/email-binds-repo.js";
 import type { OrgMember } from "../../store/members-repo.js";
 import type { Organization } from "../../store/organizations-repo.js";
 import type { Store } from "../../store/store.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
 
 /**
  * Login e-mail ("security information") of member accounts the organization created. The admin
@@ -70,7 +70,21 @@ export async function requireMemberOfCaller(
   memberUin: number,
   unknownAccount: "ResourceNotFound.UserNotExist" | "ResourceNotFound.OrganizationMemberNotExist" = "ResourceNotFound.OrganizationMemberNotExist",
 ): Promise<MemberOfCaller> {
-  const org = await requireAdminOrg(store, callerUin);
+  return memberOf(store, await requireAdminOrg(store, callerUin), memberUin, unknownAccount);
+}
+
+/**
+ * requireMemberOfCaller for a writer, in its transaction: the organization's row is locked first,
+ * as DeleteAccount and DeleteOrganizationMembers lock it, so the member cannot leave (and its
+ * account cannot go) before the write commits.
+ */
+export async function lockMemberOfCaller(tx: Store, callerUin: number, memberUin: number): Promise<MemberOfCaller> {
+  const org = await requireAdminOrg(tx, callerUin);
+  if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
+  return memberOf(tx, org, memberUin, "ResourceNotFound.OrganizationMemberNotExist");
+}
+
+async function memberOf(store: Store, org: Organization, memberUin: number, unknownAccount: "ResourceNotFound.UserNotExist" | "ResourceNotFound.OrganizationMemberNotExist"): Promise<MemberOfCaller> {
   const account = await store.accounts.find(memberUin);
   if (!account) {
     if (unknownAccount === "ResourceNotFound.UserNotExist") {

@@ -2,7 +2,7 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { SendOrgMemberAccountBindEmailRequest, SendOrgMemberAccountBindEmailResponse } from "../../spec/generated/v20210331.js";
 import { bindStatusAt } from "../../store/email-binds-repo.js";
 import type { Context } from "../context.js";
-import { bindRecordInvalid, DAY_MS, HOUR_MS, LINK_TTL_DAYS, MAX_RESENDS, MAX_RESENDS_PER_HOUR, requireBind, requireMemberOfCaller } from "./rules.js";
+import { bindRecordInvalid, DAY_MS, HOUR_MS, LINK_TTL_DAYS, MAX_RESENDS, MAX_RESENDS_PER_HOUR, requireBind, lockMemberOfCaller } from "./rules.js";
 
 /**
  * SendOrgMemberAccountBindEmail — send the activation link of a binding awaiting activation again
@@ -15,7 +15,7 @@ import { bindRecordInvalid, DAY_MS, HOUR_MS, LINK_TTL_DAYS, MAX_RESENDS, MAX_RES
 export async function sendOrgMemberAccountBindEmail(input: SendOrgMemberAccountBindEmailRequest, ctx: Context): Promise<SendOrgMemberAccountBindEmailResponse> {
   await ctx.store.transaction(async (tx) => {
     const now = ctx.now();
-    await requireMemberOfCaller(tx, ctx.caller.uin, input.MemberUin);
+    await lockMemberOfCaller(tx, ctx.caller.uin, input.MemberUin);
     const bind = await requireBind(tx, input.MemberUin, input.BindId);
     const status = bindStatusAt(bind, now);
     if (status === "Success") throw bindRecordInvalid(bind.bind_id, { en: "is already activated", zh: "已激活" });

@@ -15,7 +15,7 @@ import {
   MAX_UPDATES,
   requireBind,
   requireCreatedMember,
-  requireMemberOfCaller,
+  lockMemberOfCaller,
 } from "./rules.js";
 
 /**
@@ -36,7 +36,7 @@ export async function updateOrganizationMemberEmailBind(
   try {
     await ctx.store.transaction(async (tx) => {
       const now = ctx.now();
-      const m = await requireMemberOfCaller(tx, ctx.caller.uin, input.MemberUin);
+      const m = await lockMemberOfCaller(tx, ctx.caller.uin, input.MemberUin);
       requireCreatedMember(m);
       const bind = await requireBind(tx, input.MemberUin, input.BindId);
       const status = bindStatusAt(bind, now);

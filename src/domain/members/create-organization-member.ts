@@ -5,7 +5,7 @@ import type { Organization } from "../../store/organizations-repo.js";
 import type { Store } from "../../store/store.js";
 import { createAccount } from "../accounts/create-account.js";
 import type { Context } from "../context.js";
-import { checkLength, checkName, checkPermissions, checkPolicyType, checkTags, encodePermissions, POLICY_FINANCIAL, requireAdminOrg } from "../organization/rules.js";
+import { checkLength, checkName, checkPermissions, checkPolicyType, checkTags, encodePermissions, orgNotExist, POLICY_FINANCIAL, requireAdminOrg } from "../organization/rules.js";
 import { ensureHostRelation } from "../organization/auth-relations.js";
 import { checkPermissionsEnabled } from "../organization/gated-permissions.js";
 import { bindDefaultPolicies } from "../policies/presets.js";
@@ -82,12 +82,12 @@ function checkRequest(input: CreateOrganizationMemberRequest): CreateSpec {
  */
 async function attempt(tx: Store, ctx: Context, org: Organization, recordId: number, spec: CreateSpec): Promise<number> {
   const now = ctx.now();
-  await tx.organizations.lock(org.org_id);
+  if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
   if (!(await tx.memberRecords.claim(recordId, { name: spec.name, account_name: spec.accountName, node_id: spec.nodeId }, now))) {
     throw alreadySucceeded(recordId);
   }
   const host = await tx.accounts.find(org.host_uin);
-  if (!host) throw new ApiError("ResourceNotFound.OrganizationNotExist");
+  if (!host) throw orgNotExist();
   checkAdminVerification(host);
   if (host.agent === 1) {
     throw new ApiError("UnsupportedOperation.MemberIsAgent", {
@@ -208,22 +208,32 @@ export async function createOrganizationMember(input: CreateOrganizationMemberRe
     } catch (e) {
       const err = explain(e, spec);
       if (err instanceof ApiError && err.code === "FailedOperation.CreateRecordAlreadySuccess") throw err;
+      // the record goes with its organization (cascade): when that is gone there is nothing to mark
       await ctx.store.transaction((tx) => tx.memberRecords.fail(record.record_id, codeOf(err), ctx.now()));
+      if (err instanceof ApiError && err.code === "ResourceNotFound.OrganizationNotExist") throw err;
       throw withRecord(err, record.record_id);
     }
   }
 
   // A first attempt writes its record in its own transaction; when it fails, all it wrote is rolled
-  // back and the record is written again, failed, in a transaction of its own.
+  // back and the record is written again, failed, in a transaction of its own. Both take the
+  // organization's lock before the record: an organization deleted meanwhile has no record to keep.
   try {
-    return { Uin: await ctx.store.transaction(async (tx) => attempt(tx, ctx, org, await insertRecord(tx, ctx, org, spec), spec)) };
+    return {
+      Uin: await ctx.store.transaction(async (tx) => {
+        if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
+        return attempt(tx, ctx, org, await insertRecord(tx, ctx, org, spec), spec);
+      }),
+    };
   } catch (e) {
     const err = explain(e, spec);
     const recordId = await ctx.store.transaction(async (tx) => {
+      if (!(await tx.organizations.lock(org.org_id))) return undefined;
       const id = await insertRecord(tx, ctx, org, spec);
       await tx.memberRecords.fail(id, codeOf(err), ctx.now());
       return id;
     });
+    if (recordId === undefined) throw orgNotExist();
     throw withRecord(err, recordId);
   }
 }

@@ -4,7 +4,7 @@ import type { MoveOrganizationNodeMembersRequest, MoveOrganizationNodeMembersRes
 import { isForeignKeyViolation } from "../../store/errors.js";
 import type { Organization } from "../../store/organizations-repo.js";
 import type { Context } from "../context.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
 
 /** The codes an action documents for a department that does not exist (the versions differ). */
 export interface NodeCodes {
@@ -24,6 +24,7 @@ export async function moveMembers(ctx: Context, org: Organization, nodeId: numbe
   }
   try {
     await ctx.store.transaction(async (tx) => {
+      if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
       if (!(await tx.nodes.find(org.org_id, nodeId))) throw nodeGone(codes.missing, nodeId);
       const found = new Set((await tx.members.findManyInOrg(org.org_id, uins)).map((m) => m.member_uin));
       const missing = [...new Set(uins)].filter((u) => !found.has(u));

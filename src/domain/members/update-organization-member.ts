@@ -7,7 +7,7 @@ import type { AllowQuit } from "../../store/schema.js";
 import type { Organization } from "../../store/organizations-repo.js";
 import type { Store } from "../../store/store.js";
 import type { Context } from "../context.js";
-import { checkLength, checkName, checkPermissions, checkPolicyType, decodePermissions, encodePermissions, requireAdminOrg } from "../organization/rules.js";
+import { checkLength, checkName, checkPermissions, checkPolicyType, decodePermissions, encodePermissions, orgNotExist, requireAdminOrg } from "../organization/rules.js";
 import { checkPermissionsEnabled } from "../organization/gated-permissions.js";
 import { entityAdminOf } from "./entity.js";
 import { checkAdminVerification, checkPayer } from "./finance.js";
@@ -38,6 +38,7 @@ async function applyUpdate(
 ): Promise<void> {
   try {
     await ctx.store.transaction(async (tx) => {
+      if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
       const member = await requireMember(tx, org.org_id, uin);
       const now = ctx.now();
       const patch: MemberPatch = { updated_at: now };

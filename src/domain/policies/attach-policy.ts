@@ -2,8 +2,7 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { AttachPolicyRequest, AttachPolicyResponse } from "../../spec/generated/v20210331.js";
 import { isUniqueViolation } from "../../store/errors.js";
 import type { Context } from "../context.js";
-import { orgNotExist } from "../organization/rules.js";
-import { insertAttachment, policyTypeParam, requireEnabled, requireManager, requirePolicy, SCP } from "./rules.js";
+import { insertAttachment, lockManagedOrg, policyTypeParam, requireEnabled, requireManager, requirePolicy, SCP } from "./rules.js";
 import { requireTarget, targetTypeParam } from "./targets.js";
 
 /**
@@ -22,7 +21,7 @@ export async function attachPolicy(input: AttachPolicyRequest, ctx: Context): Pr
   const org = await requireManager(ctx.store, ctx.caller.uin, { outsider: "UnauthorizedOperation", member: "InvalidParameter.OrganizationMemberNotManager" });
   try {
     await ctx.store.transaction(async (tx) => {
-      if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
+      await lockManagedOrg(tx, org, "UnauthorizedOperation");
       await requireEnabled(tx, org.org_id, type);
       const policy = await requirePolicy(tx, org.org_id, input.PolicyId, type, { notExist: "ResourceNotFound.PolicyNotExist", otherType: "InvalidParameter.PolicyIdNotExist" });
       const target = await requireTarget(tx, org.org_id, targetType, input.TargetId, {

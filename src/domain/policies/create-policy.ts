@@ -4,8 +4,7 @@ import { isUniqueViolation } from "../../store/errors.js";
 import type { PolicyType } from "../../store/schema.js";
 import type { Store } from "../../store/store.js";
 import type { Context } from "../context.js";
-import { orgNotExist } from "../organization/rules.js";
-import { checkDescription, checkPolicyContent, checkPolicyName, FIRST_POLICY_ID, policyTypeParam, requireEnabled, requireManager, SCP } from "./rules.js";
+import { checkDescription, checkPolicyContent, checkPolicyName, FIRST_POLICY_ID, lockManagedOrg, policyTypeParam, requireEnabled, requireManager, SCP } from "./rules.js";
 
 /** The error of a name a custom policy of the organization already has. */
 export const policyNameInUse = (name: string) =>
@@ -37,7 +36,7 @@ export async function createPolicy(input: CreatePolicyRequest, ctx: Context): Pr
   await checkNotPresetName(ctx.store, type, input.Name);
   try {
     const policyId = await ctx.store.transaction(async (tx) => {
-      if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
+      await lockManagedOrg(tx, org, "UnauthorizedOperation");
       await requireEnabled(tx, org.org_id, type);
       const max = type === SCP ? ctx.settings.maxScpPolicies : ctx.settings.maxTagPolicies;
       if ((await tx.policies.countCustom(org.org_id, type)) >= max) {

@@ -2,8 +2,7 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { DeletePolicyRequest, DeletePolicyResponse } from "../../spec/generated/v20210331.js";
 import { isForeignKeyViolation } from "../../store/errors.js";
 import type { Context } from "../context.js";
-import { orgNotExist } from "../organization/rules.js";
-import { policyTypeParam, requireEnabled, requireManager, requirePolicy } from "./rules.js";
+import { lockManagedOrg, policyTypeParam, requireEnabled, requireManager, requirePolicy } from "./rules.js";
 
 const inUse = (policyId: number) =>
   new ApiError("FailedOperation.OrganizationPolicyInUsed", {
@@ -24,7 +23,7 @@ export async function deletePolicy(input: DeletePolicyRequest, ctx: Context): Pr
   const codes = { notExist: "ResourceNotFound.PolicyNotExist", otherType: "InvalidParameter.PolicyIdNotExist", preset: "ResourceNotFound.PolicyIdNotFound" } as const;
   try {
     await ctx.store.transaction(async (tx) => {
-      if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
+      await lockManagedOrg(tx, org, "UnauthorizedOperation");
       await requireEnabled(tx, org.org_id, type);
       await requirePolicy(tx, org.org_id, input.PolicyId, type, codes);
       if ((await tx.policyAttachments.countForPolicy(input.PolicyId)) > 0) throw inUse(input.PolicyId);

@@ -1,8 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { DetachPolicyRequest, DetachPolicyResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../context.js";
-import { orgNotExist } from "../organization/rules.js";
-import { policyTypeParam, requireEnabled, requireManager, requirePolicy, SCP } from "./rules.js";
+import { lockManagedOrg, policyTypeParam, requireEnabled, requireManager, requirePolicy, SCP } from "./rules.js";
 import { requireTarget, targetTypeParam } from "./targets.js";
 
 /**
@@ -23,7 +22,7 @@ export async function detachPolicy(input: DetachPolicyRequest, ctx: Context): Pr
       zh: `策略 ${input.PolicyId} 未绑定到${targetType === "NODE" ? "部门" : "成员"} ${input.TargetId}。`,
     });
   await ctx.store.transaction(async (tx) => {
-    if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
+    await lockManagedOrg(tx, org, "UnauthorizedOperation");
     await requireEnabled(tx, org.org_id, type);
     const policy = await requirePolicy(tx, org.org_id, input.PolicyId, type, { notExist: "ResourceNotFound.PolicyNotExist", otherType: "InvalidParameter.PolicyIdNotExist" });
     const target = await requireTarget(tx, org.org_id, targetType, input.TargetId, {

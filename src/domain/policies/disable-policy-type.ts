@@ -1,8 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { DisablePolicyTypeRequest, DisablePolicyTypeResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../context.js";
-import { orgNotExist } from "../organization/rules.js";
-import { checkOrganizationId, policyTypeParam, requireManager } from "./rules.js";
+import { checkOrganizationId, lockManagedOrg, policyTypeParam, requireManager } from "./rules.js";
 
 /**
  * DisablePolicyType — the admin turns a policy type off: every policy of the type is detached from
@@ -16,7 +15,7 @@ export async function disablePolicyType(input: DisablePolicyTypeRequest, ctx: Co
   const org = await requireManager(ctx.store, ctx.caller.uin, { outsider: "UnauthorizedOperation", member: "InvalidParameter.OrganizationMemberNotManager" });
   checkOrganizationId(org, input.OrganizationId, "InvalidParameter.ParamError");
   await ctx.store.transaction(async (tx) => {
-    if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
+    await lockManagedOrg(tx, org, "UnauthorizedOperation");
     await tx.policyAttachments.deleteByType(org.org_id, type);
     if (!(await tx.policyTypes.disable(org.org_id, type))) {
       throw new ApiError("FailedOperation.OrganizationPolicyIsNotEnabled", { en: `${type} is not enabled for the organization.`, zh: `组织未启用 ${type}。` });

@@ -2,9 +2,8 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { EnablePolicyTypeRequest, EnablePolicyTypeResponse } from "../../spec/generated/v20210331.js";
 import { isUniqueViolation } from "../../store/errors.js";
 import type { Context } from "../context.js";
-import { orgNotExist } from "../organization/rules.js";
 import { bindFullAccessEverywhere } from "./presets.js";
-import { checkOrganizationId, policyTypeParam, requireManager, SCP, TAG } from "./rules.js";
+import { checkOrganizationId, lockManagedOrg, policyTypeParam, requireManager, SCP, TAG } from "./rules.js";
 
 const alreadyEnabled = (type: string) =>
   new ApiError("FailedOperation.OrganizationPolicyIsNotDisabled", { en: `${type} is already enabled for the organization.`, zh: `组织已启用 ${type}。` });
@@ -24,7 +23,7 @@ export async function enablePolicyType(input: EnablePolicyTypeRequest, ctx: Cont
   checkOrganizationId(org, input.OrganizationId, "InvalidParameter.ParamError");
   try {
     await ctx.store.transaction(async (tx) => {
-      if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
+      await lockManagedOrg(tx, org, "UnauthorizedOperation");
       if (await tx.policyTypes.isEnabled(org.org_id, type)) throw alreadyEnabled(type);
       if (type === TAG) {
         const standalone = await tx.standaloneTagPolicies.membersOf(org.org_id);

@@ -87,6 +87,17 @@ export async function requireManager(store: Store, uin: number, codes: ManagerCo
   return org;
 }
 
+/**
+ * Lock the organization's row for a writer's transaction, as every writer of the organization
+ * does. When it was deleted since requireManager found it, the caller administers none now: the
+ * action's `outsider` code (these actions do not document ResourceNotFound.OrganizationNotExist).
+ */
+export async function lockManagedOrg(tx: Store, org: Organization, outsider: ErrorCode): Promise<void> {
+  if (!(await tx.organizations.lock(org.org_id))) {
+    throw new ApiError(outsider, { en: "The caller's organization was deleted.", zh: "调用者的组织已被删除。" });
+  }
+}
+
 /** Refuse an OrganizationId parameter naming another organization than the caller's with `code`. */
 export function checkOrganizationId(org: Organization, organizationId: number, code: ErrorCode): void {
   if (organizationId !== org.org_id) {

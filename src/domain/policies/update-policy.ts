@@ -1,9 +1,8 @@
 import type { UpdatePolicyRequest, UpdatePolicyResponse } from "../../spec/generated/v20210331.js";
 import { isUniqueViolation } from "../../store/errors.js";
 import type { Context } from "../context.js";
-import { orgNotExist } from "../organization/rules.js";
 import { checkNotPresetName, policyNameInUse } from "./create-policy.js";
-import { checkDescription, checkPolicyContent, checkPolicyName, policyTypeParam, requireEnabled, requireManager, requirePolicy } from "./rules.js";
+import { checkDescription, checkPolicyContent, checkPolicyName, lockManagedOrg, policyTypeParam, requireEnabled, requireManager, requirePolicy } from "./rules.js";
 
 /**
  * UpdatePolicy — the admin changes the name, description and/or content of a custom policy; the
@@ -26,7 +25,7 @@ export async function updatePolicy(input: UpdatePolicyRequest, ctx: Context): Pr
   if (input.Name !== undefined) await checkNotPresetName(ctx.store, type, input.Name);
   try {
     await ctx.store.transaction(async (tx) => {
-      if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
+      await lockManagedOrg(tx, org, "UnauthorizedOperation");
       await requireEnabled(tx, org.org_id, type);
       await requirePolicy(tx, org.org_id, input.PolicyId, type, codes);
       const patch = {

@@ -1,7 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { DeleteOrgServiceAssignRequest, DeleteOrgServiceAssignResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../context.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
 import { resolveService, USAGE_ENABLED } from "./rules.js";
 
 /**
@@ -15,6 +15,7 @@ export async function deleteOrgServiceAssign(input: DeleteOrgServiceAssignReques
   const org = await requireAdminOrg(ctx.store, ctx.caller.uin);
   const service = resolveService(input, "ResourceNotFound.OrganizationServiceNotExist");
   await ctx.store.transaction(async (tx) => {
+    if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
     const assign = await tx.serviceAssigns.find(org.org_id, service.id, input.MemberUin);
     if (!assign) {
       throw new ApiError("ResourceNotFound.OrganizationServiceAssignNotExist", {

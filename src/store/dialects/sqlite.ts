@@ -15,9 +15,9 @@ import {
   type SqliteDatabase,
   type SqliteStatement,
 } from "kysely";
-import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { Worker } from "node:worker_threads";
+import { keepPrivate, makePrivateDir, touchPrivate } from "../../private-files.js";
 
 /**
  * better-sqlite3 behind a statement cache. Kysely's SQLite driver calls prepare() for every query;
@@ -194,9 +194,23 @@ function startCheckpointer(statements: CachedStatements, file: string): void {
   statements.checkpointer = worker;
 }
 
+/**
+ * Make the database file 0600 before SQLite opens it: created so when absent, made so when an
+ * earlier version left it 0644, with its write-ahead log and shared-memory files. SQLite creates
+ * those two itself, later, with the database file's own mode (its unix VFS copies the mode of the
+ * main file to its journal, WAL and shm files), so they are 0600 too, whatever the process umask.
+ * A directory created here is 0700.
+ */
+function keepFilesPrivate(file: string): void {
+  makePrivateDir(dirname(file));
+  touchPrivate(file);
+  keepPrivate(`${file}-wal`);
+  keepPrivate(`${file}-shm`);
+}
+
 /** A Kysely instance over one SQLite file (WAL), or ":memory:". */
 export function openSqlite<DB>(file: string): Kysely<DB> {
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  if (file !== ":memory:") keepFilesPrivate(file);
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");

@@ -9,6 +9,7 @@ import * as m0007 from "./0007-policies.js";
 import * as m0008 from "./0008-services-delegations-bills.js";
 import * as m0009 from "./0009-login-sub-accounts-policies.js";
 import * as m0010 from "./0010-member-counts.js";
+import * as m0011 from "./0011-access-key-security.js";
 import * as m0012 from "./0012-member-deletion-entity-admins.js";
 import * as m0013 from "./0013-org-wide-rules.js";
 import * as m0015 from "./0015-tasks.js";
@@ -25,6 +26,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0008-services-delegations-bills": m0008,
   "0009-login-sub-accounts-policies": m0009,
   "0010-member-counts": m0010,
+  "0011-access-key-security": m0011,
   "0012-member-deletion-entity-admins": m0012,
   "0013-org-wide-rules": m0013,
   "0015-tasks": m0015,
