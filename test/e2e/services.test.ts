@@ -170,6 +170,17 @@ for (const backend of BACKENDS) {
       assert.deepEqual(uinsOf((await list()).Items), [chosen.uin]);
     });
 
+    it("takes the zero values the Terraform provider sends for omitted attributes as not given", async () => {
+      // tencentcloud_organization_service_assign sends ManagementScope 0 and empty scope lists when
+      // management_scope, management_scope_uins and management_scope_node_ids are left out
+      const o = await newOrg(server);
+      const m = await createdMember(server, o);
+      await o.c.CreateOrgServiceAssign({ ServiceId: 12, MemberUins: [m.uin], ManagementScope: 0, ManagementScopeUins: [], ManagementScopeNodeIds: [] });
+      const [item] = (await admins(o, { ServiceId: 12 })).Items!;
+      assert.deepEqual([item.MemberUin, item.ManagementScope, item.ManagementScopeMembers, item.ManagementScopeNodes], [m.uin, 1, [], []], "the documented default, 1");
+      await expectCode("CreateOrgServiceAssign", o.c.CreateOrgServiceAssign({ Product: "config", MemberUins: [m.uin], ManagementScope: 2, ManagementScopeUins: [], ManagementScopeNodeIds: [] }), "InvalidParameter");
+    });
+
     it("keeps a delegated admin in the organization until its delegations end", async () => {
       const o = await newOrg(server);
       const invited = await invitedMember(server, o);
