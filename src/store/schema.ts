@@ -330,6 +330,8 @@ export interface OrgServiceAssignsTable {
   /** 1: the organization feature is switched on in the service's console, 2: not */
   usage_status: Generated<number>;
   created_at: number;
+  /** place in the listing: after the service's earlier delegations, in the order MemberUins gave */
+  ordinal: Generated<number>;
 }
 
 /** Members a delegated admin with ManagementScope 2 manages. */
@@ -338,6 +340,8 @@ export interface OrgServiceScopeMembersTable {
   service_id: number;
   admin_uin: number;
   member_uin: number;
+  /** place in ManagementScopeUins as given */
+  ordinal: Generated<number>;
 }
 
 /** Departments a delegated admin with ManagementScope 2 manages (their sub-departments included). */
@@ -346,6 +350,8 @@ export interface OrgServiceScopeNodesTable {
   service_id: number;
   admin_uin: number;
   node_id: number;
+  /** place in ManagementScopeNodeIds as given */
+  ordinal: Generated<number>;
 }
 
 /** What an account spent on a product in a month, as loaded by the operator. */

@@ -9,6 +9,7 @@ import * as m0007 from "./0007-policies.js";
 import * as m0008 from "./0008-services-delegations-bills.js";
 import * as m0009 from "./0009-login-sub-accounts-policies.js";
 import * as m0010 from "./0010-member-counts.js";
+import * as m0014 from "./0014-service-order-email-changes.js";
 
 /** Every migration, in order. Names never change once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0008-services-delegations-bills": m0008,
   "0009-login-sub-accounts-policies": m0009,
   "0010-member-counts": m0010,
+  "0014-service-order-email-changes": m0014,
 };
