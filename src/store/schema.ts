@@ -12,6 +12,7 @@ export interface DB {
   resource_tags: ResourceTagsTable;
   org_auth_relations: OrgAuthRelationsTable;
   member_email_binds: MemberEmailBindsTable;
+  member_email_bind_changes: MemberEmailBindChangesTable;
   org_identities: OrgIdentitiesTable;
   org_identity_policies: OrgIdentityPoliciesTable;
   org_member_identities: OrgMemberIdentitiesTable;
@@ -180,6 +181,13 @@ export interface MemberEmailBindsTable {
   expire_at: number;
   bound_at: number | null;
   updated_at: number;
+}
+
+/** When a member's activated login e-mail binding was changed (the changes are limited per month). */
+export interface MemberEmailBindChangesTable {
+  member_uin: number;
+  bind_id: number;
+  changed_at: number;
 }
 
 /** 1: preset (built in, org_id null), 2: custom (defined by one organization) */
