@@ -65,9 +65,26 @@ function operatorCommand(name: string, description: string) {
     .option("--json", "print the answer as one JSON object");
 }
 
-async function run(opts: Global & { json?: boolean }, action: string, params: Record<string, unknown>, human: (r: Record<string, any>) => string) {
+/**
+ * Call an operator action and print its answer: `--json` prints one flat object, the answer's
+ * fields at the top level (scripts read `.Uin`, `.SecretId`); a single record the action wraps
+ * (`wrapped`, e.g. CreateAccount's Account) is opened into the object beside the other fields.
+ * Lists stay lists under their names (`.Accounts[]`). Without `--json`, `human` formats the answer.
+ */
+async function run(
+  opts: Global & { json?: boolean },
+  action: string,
+  params: Record<string, unknown>,
+  human: (r: Record<string, any>) => string,
+  wrapped?: string,
+) {
   const { RequestId: _id, ...result } = await callOperator({ endpoint: opts.endpoint, ...operatorCredentials(opts) }, action, params);
-  process.stdout.write(opts.json ? JSON.stringify(result) + "\n" : human(result) + "\n");
+  if (!opts.json) {
+    process.stdout.write(human(result) + "\n");
+    return;
+  }
+  const { [wrapped ?? ""]: record, ...rest } = result as Record<string, any>;
+  process.stdout.write(JSON.stringify(wrapped ? { ...record, ...rest } : result) + "\n");
 }
 
 const uinOf = (v: string) => {
@@ -91,8 +108,12 @@ account.addCommand(
     .option("--mail <mail>", "e-mail address")
     .option("--uin <uin>", "choose the UIN instead of the next free one", uinOf)
     .action((o) =>
-      run(o, "CreateAccount", { Name: o.name, Verification: o.verification, EntityName: o.entity, Site: o.site, Mail: o.mail, Uin: o.uin }, (r) =>
-        [`Uin:       ${r.Account.Uin}`, `SecretId:  ${r.SecretId}`, `SecretKey: ${r.SecretKey}`].join("\n"),
+      run(
+        o,
+        "CreateAccount",
+        { Name: o.name, Verification: o.verification, EntityName: o.entity, Site: o.site, Mail: o.mail, Uin: o.uin },
+        (r) => [`Uin:       ${r.Account.Uin}`, `SecretId:  ${r.SecretId}`, `SecretKey: ${r.SecretKey}`].join("\n"),
+        "Account",
       ).then(() => undefined, fail),
     ),
 );
@@ -239,6 +260,7 @@ resource.addCommand(
         "RegisterMemberResource",
         { Uin: o.uin, ServiceType: o.type.service, ResourceType: o.type.type, ResourceId: o.id, Region: o.region, Tags: o.tag ?? [] },
         (r) => resourceLine(r.Resource),
+        "Resource",
       ).catch(fail),
     ),
 );

@@ -79,6 +79,22 @@ export class EmailBindsRepo {
     return Number(r.n);
   }
 
+  /** Record that an account's activated binding was changed at `at`. */
+  async recordBoundChange(memberUin: number, bindId: number, at: number): Promise<void> {
+    await this.db.insertInto("member_email_bind_changes").values({ member_uin: memberUin, bind_id: bindId, changed_at: at }).execute();
+  }
+
+  /** How many times an account's activated bindings were changed since `since`. */
+  async countBoundChangesSince(memberUin: number, since: number): Promise<number> {
+    const r = await this.db
+      .selectFrom("member_email_bind_changes")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("member_uin", "=", memberUin)
+      .where("changed_at", ">=", since)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
   async insert(b: Insertable<DB["member_email_binds"]>): Promise<void> {
     await this.db.insertInto("member_email_binds").values(b).execute();
   }

@@ -13,6 +13,7 @@ export interface DB extends TaskTables {
   resource_tags: ResourceTagsTable;
   org_auth_relations: OrgAuthRelationsTable;
   member_email_binds: MemberEmailBindsTable;
+  member_email_bind_changes: MemberEmailBindChangesTable;
   org_identities: OrgIdentitiesTable;
   org_identity_policies: OrgIdentityPoliciesTable;
   org_member_identities: OrgMemberIdentitiesTable;
@@ -208,6 +209,13 @@ export interface MemberEmailBindsTable {
   updated_at: number;
 }
 
+/** When a member's activated login e-mail binding was changed (the changes are limited per month). */
+export interface MemberEmailBindChangesTable {
+  member_uin: number;
+  bind_id: number;
+  changed_at: number;
+}
+
 /** 1: preset (built in, org_id null), 2: custom (defined by one organization) */
 export type IdentityType = 1 | 2;
 
@@ -362,6 +370,8 @@ export interface OrgServiceAssignsTable {
   /** 1: the organization feature is switched on in the service's console, 2: not */
   usage_status: Generated<number>;
   created_at: number;
+  /** place in the listing: after the service's earlier delegations, in the order MemberUins gave */
+  ordinal: Generated<number>;
 }
 
 /** Members a delegated admin with ManagementScope 2 manages. */
@@ -370,6 +380,8 @@ export interface OrgServiceScopeMembersTable {
   service_id: number;
   admin_uin: number;
   member_uin: number;
+  /** place in ManagementScopeUins as given */
+  ordinal: Generated<number>;
 }
 
 /** Departments a delegated admin with ManagementScope 2 manages (their sub-departments included). */
@@ -378,6 +390,8 @@ export interface OrgServiceScopeNodesTable {
   service_id: number;
   admin_uin: number;
   node_id: number;
+  /** place in ManagementScopeNodeIds as given */
+  ordinal: Generated<number>;
 }
 
 /** What an account spent on a product in a month, as loaded by the operator. */

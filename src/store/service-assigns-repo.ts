@@ -35,17 +35,32 @@ export class ServiceAssignsRepo {
       .executeTakeFirst();
   }
 
-  /** Delegate a service to members, all with the same scope (scope rows only when given). */
-  async insertMany(rows: readonly Insertable<DB["org_service_assigns"]>[], scope: ManagementScope): Promise<void> {
+  /**
+   * Delegate a service to members, all with the same scope (scope rows only when given). Each row
+   * and each scope entry keeps its place in the list given, after the service's earlier delegations:
+   * the caller holds the organization's lock, so the places taken cannot race.
+   */
+  async insertMany(rows: readonly Omit<Insertable<DB["org_service_assigns"]>, "ordinal">[], scope: ManagementScope): Promise<void> {
     if (rows.length === 0) return;
-    await this.db.insertInto("org_service_assigns").values([...rows]).execute();
+    const { org_id, service_id } = rows[0];
+    const last = await this.db
+      .selectFrom("org_service_assigns")
+      .select((eb) => eb.fn.max("ordinal").as("n"))
+      .where("org_id", "=", org_id)
+      .where("service_id", "=", service_id)
+      .executeTakeFirst();
+    const first = Number(last?.n ?? 0) + 1;
+    await this.db
+      .insertInto("org_service_assigns")
+      .values(rows.map((r, i) => ({ ...r, ordinal: first + i })))
+      .execute();
     for (const r of rows) {
       const key = { org_id: r.org_id, service_id: r.service_id, admin_uin: r.member_uin };
-      for (const part of chunks(scope.uins)) {
-        await this.db.insertInto("org_service_scope_members").values(part.map((uin) => ({ ...key, member_uin: uin }))).execute();
+      for (const part of chunks(scope.uins.map((uin, i) => ({ ...key, member_uin: uin, ordinal: i })))) {
+        await this.db.insertInto("org_service_scope_members").values(part).execute();
       }
-      for (const part of chunks(scope.nodeIds)) {
-        await this.db.insertInto("org_service_scope_nodes").values(part.map((nodeId) => ({ ...key, node_id: nodeId }))).execute();
+      for (const part of chunks(scope.nodeIds.map((nodeId, i) => ({ ...key, node_id: nodeId, ordinal: i })))) {
+        await this.db.insertInto("org_service_scope_nodes").values(part).execute();
       }
     }
   }
@@ -95,7 +110,7 @@ export class ServiceAssignsRepo {
     return Number(r.n);
   }
 
-  /** A page of one service's delegated admins, by ascending UIN, with their member names. */
+  /** A page of one service's delegated admins in the order they were delegated, with their member names. */
   page(orgId: number, serviceId: number, offset: number, limit: number): Promise<ServiceAssignRow[]> {
     return this.db
       .selectFrom("org_service_assigns as s")
@@ -104,6 +119,7 @@ export class ServiceAssignsRepo {
       .select("m.name as member_name")
       .where("s.org_id", "=", orgId)
       .where("s.service_id", "=", serviceId)
+      .orderBy("s.ordinal")
       .orderBy("s.member_uin")
       .limit(limit)
       .offset(offset)
@@ -131,7 +147,7 @@ export class ServiceAssignsRepo {
     return out;
   }
 
-  /** The members and departments in the scopes of these delegated admins of one service, with their names. */
+  /** The members and departments in the scopes of these delegated admins of one service, with their names, in the order given. */
   async scopes(orgId: number, serviceId: number, adminUins: readonly number[]) {
     const members = new Map<number, { uin: number; name: string }[]>();
     const nodes = new Map<number, { nodeId: number; name: string }[]>();
@@ -145,6 +161,7 @@ export class ServiceAssignsRepo {
         .where("s.service_id", "=", serviceId)
         .where("s.admin_uin", "in", adminUins)
         .orderBy("s.admin_uin")
+        .orderBy("s.ordinal")
         .orderBy("s.member_uin")
         .execute(),
       this.db
@@ -155,6 +172,7 @@ export class ServiceAssignsRepo {
         .where("s.service_id", "=", serviceId)
         .where("s.admin_uin", "in", adminUins)
         .orderBy("s.admin_uin")
+        .orderBy("s.ordinal")
         .orderBy("s.node_id")
         .execute(),
     ]);

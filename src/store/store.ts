@@ -123,7 +123,7 @@ export class Store {
       await tx.policies.deleteAllCustom();
       await tx.memberResources.deleteAll();
       await tx.standaloneTagPolicies.deleteAll();
-      for (const table of ["org_service_scope_members", "org_service_scope_nodes", "org_service_assigns", "org_bills", "member_email_binds", "resource_tags", "org_auth_relations", "org_invitations", "org_members", "org_nodes", "org_enabled_permissions", "organizations", "counters", "tasks", "task_faults"] as const) {
+      for (const table of ["org_service_scope_members", "org_service_scope_nodes", "org_service_assigns", "org_bills", "member_email_bind_changes", "member_email_binds", "resource_tags", "org_auth_relations", "org_invitations", "org_members", "org_nodes", "org_enabled_permissions", "organizations", "counters", "tasks", "task_faults"] as const) {
         await tx.db.deleteFrom(table).execute();
       }
       // the root account's sub-accounts go too (their keys and bindings by cascade)

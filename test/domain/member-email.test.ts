@@ -4,7 +4,18 @@ import type { Context } from "../../src/domain/context.js";
 import { addOrganizationMemberEmail } from "../../src/domain/member-email/add-organization-member-email.js";
 import { confirmMemberEmail } from "../../src/domain/member-email/confirm-member-email.js";
 import { describeOrganizationMemberEmailBind } from "../../src/domain/member-email/describe-organization-member-email-bind.js";
-import { DAY_MS, HOUR_MS, LINK_EXPIRED, MAX_ACCOUNTS_PER_PHONE, MAX_BINDS_PER_DAY, MAX_RESENDS, MAX_RESENDS_PER_HOUR, MAX_UPDATES } from "../../src/domain/member-email/rules.js";
+import {
+  DAY_MS,
+  HOUR_MS,
+  LINK_EXPIRED,
+  MAX_ACCOUNTS_PER_PHONE,
+  MAX_BINDS_PER_DAY,
+  MAX_BOUND_CHANGES_PER_MONTH,
+  MAX_RESENDS,
+  MAX_RESENDS_PER_HOUR,
+  MAX_UPDATES,
+  startOfLocalMonth,
+} from "../../src/domain/member-email/rules.js";
 import { sendOrgMemberAccountBindEmail } from "../../src/domain/member-email/send-org-member-account-bind-email.js";
 import { updateOrganizationMemberEmailBind } from "../../src/domain/member-email/update-organization-member-email-bind.js";
 import { createOrganizationFor } from "../../src/domain/organization/create-organization.js";
@@ -74,6 +85,35 @@ for (const dialect of DIALECTS) {
       assert.equal(await codeOf(update(other, (await describeBind(other)).BindId!, `change${MAX_UPDATES}@example.com`)), "FailedOperation.EmailAlreadyUsed");
       assert.equal(await codeOf(update(other, (await describeBind(other)).BindId!, "no address")), "InvalidParameter");
       assert.equal(await codeOf(update(other, BindId!, "x@example.com")), "ResourceNotFound.EmailBindRecordNotExist");
+    });
+
+    it("changes an activated binding a limited number of times a month; each change awaits activation again", async () => {
+      const uin = await member();
+      const { BindId } = await add(uin, "bound0@example.com");
+      await confirmMemberEmail(store, clock, uin, true);
+      const tz = ctx.settings.utcOffsetMinutes;
+      // start in the middle of a (local) month, so the changes below fall in one month
+      clock = startOfLocalMonth(clock, tz) + 40 * DAY_MS;
+      clock = startOfLocalMonth(clock, tz) + 10 * DAY_MS;
+      let activated = "bound0@example.com";
+      for (let i = 1; i <= MAX_BOUND_CHANGES_PER_MONTH; i++) {
+        await update(uin, BindId!, `bound${i}@example.com`);
+        const d = await describeBind(uin);
+        assert.deepEqual([d.BindId, d.BindStatus, d.Email, d.BindTime], [BindId, "Valid", `bound${i}@example.com`, ""], "the new address awaits activation");
+        assert.equal((await store.accounts.find(uin))?.mail, activated, "the activated address stays the login e-mail until then");
+        activated = `bound${i}@example.com`;
+        // before its activation the new address may still be corrected (those changes are not counted here)
+        if (i === 1) for (let j = 1; j <= MAX_UPDATES; j++) await update(uin, BindId!, (activated = `bound1-${j}@example.com`));
+        await confirmMemberEmail(store, clock, uin, true);
+        assert.equal((await store.accounts.find(uin))?.mail, activated);
+        clock += DAY_MS;
+      }
+      assert.equal(await codeOf(update(uin, BindId!, "bound-more@example.com")), "LimitExceeded.UpdateEmailBindOverLimit");
+      assert.equal((await describeBind(uin)).BindStatus, "Success", "the refused change left the binding as it was");
+      // a new month allows changes again
+      clock = startOfLocalMonth(startOfLocalMonth(clock, tz) + 32 * DAY_MS, tz);
+      await update(uin, BindId!, "bound-more@example.com");
+      assert.equal((await describeBind(uin)).BindStatus, "Valid");
     });
 
     it("limits resending the activation mail per hour and in all", async () => {

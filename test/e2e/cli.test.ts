@@ -30,8 +30,11 @@ for (const backend of ["sqlite", ...(TEST_DATABASE_URL ? ["postgres"] : [])] as 
 
     it("creates an account whose key authenticates, and which survives a restart", async () => {
       const created = JSON.parse(await tco(server, ["account", "create", "--name", "alice", "--verification", "enterprise", "--entity", "Alice Ltd", "--json"]));
-      assert.match(String(created.Account.Uin), /^\d{12}$/);
+      // one flat object: scripts read .Uin, .SecretId and .SecretKey
+      assert.match(String(created.Uin), /^\d{12}$/);
       assert.match(created.SecretId, /^AKID/);
+      assert.equal(typeof created.SecretKey, "string");
+      assert.deepEqual([created.Name, created.Verification, created.EntityName, created.Account], ["alice", "enterprise", "Alice Ltd", undefined]);
       const keys = { secretId: created.SecretId, secretKey: created.SecretKey };
       await server.client(keys).CreateOrganization();
       const orgId = (await server.client(keys).DescribeOrganization({})).OrgId;
@@ -43,7 +46,7 @@ for (const backend of ["sqlite", ...(TEST_DATABASE_URL ? ["postgres"] : [])] as 
         const again = await server.client(keys).DescribeOrganization({});
         assert.equal(again.OrgId, orgId);
         const listed = await tco(server, ["account", "list"]);
-        assert.match(listed, new RegExp(`${created.Account.Uin}\\s+alice\\s+enterprise \\(Alice Ltd\\)`));
+        assert.match(listed, new RegExp(`${created.Uin}\\s+alice\\s+enterprise \\(Alice Ltd\\)`));
       } else {
         server = await TcoServer.start({ postgres: true });
       }
@@ -51,16 +54,30 @@ for (const backend of ["sqlite", ...(TEST_DATABASE_URL ? ["postgres"] : [])] as 
 
     it("issues more keys and updates registry flags", async () => {
       const created = JSON.parse(await tco(server, ["account", "create", "--name", "bob", "--json"]));
-      const key = await tco(server, ["key", "create", "--uin", String(created.Account.Uin)]);
+      const key = await tco(server, ["key", "create", "--uin", String(created.Uin)]);
       const secretId = /SecretId:\s+(\S+)/.exec(key)![1];
       const secretKey = /SecretKey:\s+(\S+)/.exec(key)![1];
       assert.equal(await errorCode(server.client({ secretId, secretKey }).CreateOrganization()), "FailedOperation.AuthInfoEmpty");
-      await tco(server, ["account", "update", "--uin", String(created.Account.Uin), "--verification", "enterprise", "--entity", "Bob Ltd", "--arrears", "true"]);
+      await tco(server, ["account", "update", "--uin", String(created.Uin), "--verification", "enterprise", "--entity", "Bob Ltd", "--arrears", "true"]);
       const list = JSON.parse(await tco(server, ["account", "list", "--json"]));
-      const bob = list.Accounts.find((a: { Uin: number }) => a.Uin === created.Account.Uin);
+      const bob = list.Accounts.find((a: { Uin: number }) => a.Uin === created.Uin);
       assert.equal(bob.Verification, "enterprise");
       assert.equal(bob.Arrears, true);
       await server.client({ secretId, secretKey }).CreateOrganization();
+    });
+
+    it("prints every --json answer as one flat object, and the human answers from the same fields", async () => {
+      const created = JSON.parse(await tco(server, ["account", "create", "--name", "carol", "--json"]));
+      const human = await tco(server, ["account", "create", "--name", "dave"]);
+      assert.match(human, /^Uin:\s+\d{12}\nSecretId:\s+AKID\S+\nSecretKey:\s+\S+\n$/);
+      const key = JSON.parse(await tco(server, ["key", "create", "--uin", String(created.Uin), "--json"]));
+      assert.deepEqual(Object.keys(key).sort(), ["SecretId", "SecretKey", "Uin"]);
+      const sub = JSON.parse(await tco(server, ["subaccount", "create", "--uin", String(created.Uin), "--name", "ops", "--json"]));
+      assert.deepEqual([typeof sub.SubUin, sub.OwnerUin, sub.Name, typeof sub.SecretKey], ["number", created.Uin, "ops", "string"]);
+      const registered = JSON.parse(await tco(server, ["resource", "register", "--uin", String(created.Uin), "--type", "cvm:instance", "--id", "ins-1", "--tag", "env=prod", "--json"]));
+      assert.deepEqual([registered.Uin, registered.ResourceId, registered.Tags], [created.Uin, "ins-1", [{ TagKey: "env", TagValue: "prod" }]]);
+      assert.match(registered.Resource, /ins-1$/, "the six-segment name, beside the other fields");
+      assert.match(await tco(server, ["resource", "register", "--uin", String(created.Uin), "--type", "cvm:instance", "--id", "ins-2"]), /ins-2\s+\(no tags\)\n$/);
     });
 
     it("injects faults for the next N calls of an action, optionally for one account", async () => {

@@ -80,15 +80,20 @@ describe("member login e-mail binding", () => {
     const { Accounts } = await server.operator("ListAccounts", { Limit: 1000 });
     assert.equal(Accounts.find((a: { Uin: number }) => a.Uin === m.uin).Mail, "One.Fixed@example.com");
 
-    assert.equal(
-      await errorCode(server.client(org.admin).UpdateOrganizationMemberEmailBind({ MemberUin: m.uin, BindId: BindId!, Email: "x@example.com", CountryCode: "86", Phone: "13800000003" })),
-      "UnsupportedOperation",
-    );
     assert.equal(await errorCode(server.client(org.admin).SendOrgMemberAccountBindEmail({ MemberUin: m.uin, BindId: BindId! })), "FailedOperation.EmailBindRecordInvalid");
     assert.equal(await errorCode(add(m.uin, "third@example.com")), "FailedOperation.MemberEmailExist");
     const again = await confirmEmail("--uin", String(m.uin));
     assert.equal(again.code, 1);
     assert.match(again.out, /not awaiting activation/);
+
+    // an activated binding may be changed: the new address awaits activation, the old one stays the login e-mail until then
+    await server.client(org.admin).UpdateOrganizationMemberEmailBind({ MemberUin: m.uin, BindId: BindId!, Email: "one.moved@example.com", CountryCode: "86", Phone: "13800000003" });
+    const moved = await describeBind(m.uin);
+    assert.deepEqual([moved.BindId, moved.BindStatus, moved.Email, moved.Phone, moved.PhoneBind], [BindId, "Valid", "one.moved@example.com", "13800000003", 0]);
+    assert.equal((await server.operator("ListAccounts", { Limit: 1000 })).Accounts.find((a: { Uin: number }) => a.Uin === m.uin).Mail, "One.Fixed@example.com");
+    assert.equal(await errorCode(server.client(org.admin).DeleteOrganizationMembers({ MemberUin: [m.uin] })), "UnsupportedOperation.CreateMemberNotAllowDelete");
+    assert.equal((await confirmEmail("--uin", String(m.uin))).code, 0);
+    assert.equal((await server.operator("ListAccounts", { Limit: 1000 })).Accounts.find((a: { Uin: number }) => a.Uin === m.uin).Mail, "one.moved@example.com");
     // with its security information bound, the created member may now leave the organization
     await server.client(org.admin).DeleteOrganizationMembers({ MemberUin: [m.uin] });
     assert.equal(await bindStatusListed(m.uin), undefined);
@@ -103,7 +108,7 @@ describe("member login e-mail binding", () => {
     assert.equal(d.BindStatus, "Failed");
     assert.equal(d.Description, "mailbox unreachable");
     assert.equal(await errorCode(add(m.uin, "TWO@example.com")), "FailedOperation.EmailAlreadyUsed");
-    assert.equal(await errorCode(add(m.uin, "one.fixed@example.com")), "FailedOperation.EmailAlreadyUsed");
+    assert.equal(await errorCode(add(m.uin, "one.moved@example.com")), "FailedOperation.EmailAlreadyUsed");
     assert.equal(await errorCode(server.client(org.admin).SendOrgMemberAccountBindEmail({ MemberUin: m.uin, BindId: first.BindId! })), "FailedOperation.EmailBindRecordInvalid");
     assert.equal(
       await errorCode(server.client(org.admin).UpdateOrganizationMemberEmailBind({ MemberUin: m.uin, BindId: first.BindId!, Email: "y@example.com", CountryCode: "86", Phone: "13800000003" })),

@@ -64,6 +64,35 @@ describe("the API 3.0 protocol, with hand-made requests", () => {
     assert.equal(answer.Response.Error.Code, "ResourceNotFound.OrganizationNotExist");
   });
 
+  it("verifies what tccli sends with --endpoint http://HOST:PORT: the Python SDK signs and sends that whole endpoint as the Host", async () => {
+    // tencentcloud-sdk-python AbstractClient._build_req_with_tc3_signature sets Host to the endpoint
+    // as configured, scheme included; its ApiRequest keeps an endpoint with a scheme as the URL
+    const host = `http://${server.endpoint}`;
+    const body = "{}";
+    const timestamp = Math.floor(Date.now() / 1000);
+    const authorization = signTc3({ secretId: account.secretId, secretKey: account.secretKey, method: "POST", host, body, timestamp });
+    const [hostname, port] = server.endpoint.split(":");
+    const answer = await new Promise<any>((resolve, reject) => {
+      const req = request(
+        {
+          host: hostname,
+          port: Number(port),
+          method: "POST",
+          path: "/",
+          headers: { host, "content-type": "application/json", authorization, "x-tc-action": "DescribeOrganization", "x-tc-version": "2021-03-31", "x-tc-timestamp": String(timestamp) },
+        },
+        (res) => {
+          let text = "";
+          res.on("data", (c) => (text += c));
+          res.on("end", () => resolve(JSON.parse(text)));
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
+    assert.equal(answer.Response.Error.Code, "ResourceNotFound.OrganizationNotExist");
+  });
+
   it("refuses a timestamp ten minutes old with AuthFailure.SignatureExpire", async () => {
     const a = await rawTc3(server.endpoint, { keys: account, action: "DescribeOrganization", timestamp: Math.floor(Date.now() / 1000) - 600 });
     assert.equal(errorOf(a), "AuthFailure.SignatureExpire");

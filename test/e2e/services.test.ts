@@ -200,6 +200,38 @@ for (const backend of BACKENDS) {
       assert.deepEqual(uinsOf((await list()).Items), [chosen.uin]);
     });
 
+    it("takes the zero values the Terraform provider sends for omitted attributes as not given", async () => {
+      // tencentcloud_organization_service_assign sends ManagementScope 0 and empty scope lists when
+      // management_scope, management_scope_uins and management_scope_node_ids are left out
+      const o = await newOrg(server);
+      const m = await createdMember(server, o);
+      await o.c.CreateOrgServiceAssign({ ServiceId: 12, MemberUins: [m.uin], ManagementScope: 0, ManagementScopeUins: [], ManagementScopeNodeIds: [] });
+      const [item] = (await admins(o, { ServiceId: 12 })).Items!;
+      assert.deepEqual([item.MemberUin, item.ManagementScope, item.ManagementScopeMembers, item.ManagementScopeNodes], [m.uin, 1, [], []], "the documented default, 1");
+      await expectCode("CreateOrgServiceAssign", o.c.CreateOrgServiceAssign({ Product: "config", MemberUins: [m.uin], ManagementScope: 2, ManagementScopeUins: [], ManagementScopeNodeIds: [] }), "InvalidParameter");
+    });
+
+    it("lists delegated admins and their scopes in the order they were given (the provider keeps ordered lists)", async () => {
+      const o = await newOrg(server);
+      const [d1, d2, d3, d4, s1, s2, s3] = await Promise.all(Array.from({ length: 7 }, () => createdMember(server, o)));
+      const [n1, n2, n3] = [await department(o, "first"), await department(o, "second"), await department(o, "third")];
+      const descending = (ms: { uin: number }[]) => ms.map((m) => m.uin).sort((a, b) => b - a);
+      const admins3 = descending([d1, d2, d3]);
+      const scopeUins = [descending([s1, s2, s3])[1], ...descending([s1, s2, s3]).filter((_, i) => i !== 1)];
+      const nodeIds = [n3, n1, n2];
+      await o.c.CreateOrgServiceAssign({ Product: "config", MemberUins: admins3, ManagementScope: 2, ManagementScopeUins: scopeUins, ManagementScopeNodeIds: nodeIds });
+      await o.c.CreateOrgServiceAssign({ Product: "config", MemberUins: [d4.uin] });
+
+      const listed = await admins(o, { Product: "config" });
+      assert.deepEqual(listed.Items!.map((i) => i.MemberUin), [...admins3, d4.uin], "Items in the order given, later calls after earlier ones");
+      for (const item of listed.Items!.slice(0, 3)) {
+        assert.deepEqual(item.ManagementScopeMembers!.map((m) => m.MemberUin), scopeUins);
+        assert.deepEqual(item.ManagementScopeNodes!.map((n) => n.NodeId), nodeIds);
+      }
+      const pages = [...(await admins(o, { Product: "config", Offset: 0, Limit: 2 })).Items!, ...(await admins(o, { Product: "config", Offset: 2, Limit: 2 })).Items!];
+      assert.deepEqual(pages.map((i) => i.MemberUin), [...admins3, d4.uin], "pages follow the same order");
+    });
+
     it("keeps a delegated admin in the organization until its delegations end", async () => {
       const o = await newOrg(server);
       const invited = await invitedMember(server, o);

@@ -14,8 +14,21 @@ import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
  * the link expired; a failed address can never be bound again).
  */
 export const LINK_TTL_DAYS = 15;
-/** changes of address or phone allowed before activation */
+/**
+ * Changes of address or phone allowed before activation: "You can modify the security information
+ * only three times before it is activated" (operation guide "Binding Security Information for
+ * Members", https://www.tencentcloud.com/document/product/1031/55956). A change of an activated
+ * binding starts a new activation, with three corrections of its own.
+ */
 export const MAX_UPDATES = 3;
+/**
+ * Changes of an activated binding (UpdateOrganizationMemberEmailBind, "修改绑定成员邮箱", whose
+ * documented LimitExceeded.UpdateEmailBindOverLimit, "修改成员绑定信息超过限制", says the changes are
+ * limited) allowed per member in one calendar month of the configured zone. Neither the API page
+ * (https://cloud.tencent.com/document/api/850/93331) nor the operation guide gives the number or the
+ * period for an activated binding: TCO takes the guide's three and, deciding, a calendar month.
+ */
+export const MAX_BOUND_CHANGES_PER_MONTH = 3;
 /** bindings an account may apply for in one (local) day */
 export const MAX_BINDS_PER_DAY = 5;
 /** activation mails sent again per binding: per hour, and in all */
@@ -148,6 +161,13 @@ export async function checkPhoneRoom(store: Store, countryCode: string, phone: s
 export function startOfLocalDay(now: number, utcOffsetMinutes: number): number {
   const shift = utcOffsetMinutes * 60_000;
   return Math.floor((now + shift) / DAY_MS) * DAY_MS - shift;
+}
+
+/** Start of the calendar month containing `now`, in the zone `utcOffsetMinutes` east of UTC. */
+export function startOfLocalMonth(now: number, utcOffsetMinutes: number): number {
+  const shift = utcOffsetMinutes * 60_000;
+  const local = new Date(now + shift);
+  return Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - shift;
 }
 
 export const LINK_EXPIRED = "The activation link expired.";

@@ -1,7 +1,8 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { UpdateOrganizationMemberEmailBindRequest, UpdateOrganizationMemberEmailBindResponse } from "../../spec/generated/v20210331.js";
-import { bindStatusAt } from "../../store/email-binds-repo.js";
+import { bindStatusAt, type MemberEmailBind } from "../../store/email-binds-repo.js";
 import { isUniqueViolation } from "../../store/errors.js";
+import type { Store } from "../../store/store.js";
 import type { Context } from "../context.js";
 import {
   bindRecordInvalid,
@@ -12,18 +13,46 @@ import {
   DAY_MS,
   emailAlreadyUsed,
   LINK_TTL_DAYS,
+  MAX_BOUND_CHANGES_PER_MONTH,
   MAX_UPDATES,
   requireBind,
   requireCreatedMember,
   lockMemberOfCaller,
+  startOfLocalMonth,
 } from "./rules.js";
 
+/** A binding awaiting activation may be corrected a few times. */
+function checkPendingChanges(bind: MemberEmailBind): void {
+  if (bind.update_count >= MAX_UPDATES) {
+    throw new ApiError("LimitExceeded.UpdateEmailBindOverLimit", {
+      en: `A binding may be changed at most ${MAX_UPDATES} times before activation.`,
+      zh: `激活前最多可修改绑定信息 ${MAX_UPDATES} 次。`,
+    });
+  }
+}
+
+/** A member's activated binding may be changed a few times in a calendar month; the change is recorded. */
+async function countBoundChange(tx: Store, bind: MemberEmailBind, now: number, utcOffsetMinutes: number): Promise<void> {
+  const changed = await tx.emailBinds.countBoundChangesSince(bind.member_uin, startOfLocalMonth(now, utcOffsetMinutes));
+  if (changed >= MAX_BOUND_CHANGES_PER_MONTH) {
+    throw new ApiError("LimitExceeded.UpdateEmailBindOverLimit", {
+      en: `The activated login e-mail of member ${bind.member_uin} may be changed at most ${MAX_BOUND_CHANGES_PER_MONTH} times a month; try again next month.`,
+      zh: `成员 ${bind.member_uin} 已激活的登录邮箱每月最多可修改 ${MAX_BOUND_CHANGES_PER_MONTH} 次，请下月再试。`,
+    });
+  }
+  await tx.emailBinds.recordBoundChange(bind.member_uin, bind.bind_id, now);
+}
+
 /**
- * UpdateOrganizationMemberEmailBind — correct the address or phone of a binding awaiting
- * activation (at most 3 times); a new activation link is sent and valid for 15 days.
+ * UpdateOrganizationMemberEmailBind — change the address or phone of a member's login e-mail
+ * binding; a new activation link is sent and valid for 15 days. A binding awaiting activation may
+ * be corrected 3 times. An activated binding may be changed 3 times a calendar month (see
+ * MAX_BOUND_CHANGES_PER_MONTH): the new address awaits activation, with 3 corrections of its own,
+ * and the activated address stays the account's e-mail until the new one is activated. The
+ * organization's row is locked, so concurrent changes cannot pass the limits together.
  * @throws ResourceNotFound.OrganizationNotExist, ResourceNotFound.OrganizationMemberNotExist,
- *   ResourceNotFound.EmailBindRecordNotExist, UnsupportedOperation (invited member, or binding already
- *   activated), FailedOperation.EmailBindRecordInvalid (failed, expired or superseded binding),
+ *   ResourceNotFound.EmailBindRecordNotExist, UnsupportedOperation (invited member),
+ *   FailedOperation.EmailBindRecordInvalid (failed, expired or superseded binding),
  *   LimitExceeded.UpdateEmailBindOverLimit, InvalidParameter, FailedOperation.EmailAlreadyUsed,
  *   LimitExceeded.PhoneNumBound
  */
@@ -40,16 +69,9 @@ export async function updateOrganizationMemberEmailBind(
       requireCreatedMember(m);
       const bind = await requireBind(tx, input.MemberUin, input.BindId);
       const status = bindStatusAt(bind, now);
-      if (status === "Success") {
-        throw new ApiError("UnsupportedOperation", { en: `E-mail binding ${bind.bind_id} is already activated and cannot be changed.`, zh: `邮箱绑定 ${bind.bind_id} 已激活，不能修改。` });
-      }
       if (status === "Failed") throw bindRecordInvalid(bind.bind_id, { en: "has failed; apply for a new one", zh: "已失败，请重新申请" });
-      if (bind.update_count >= MAX_UPDATES) {
-        throw new ApiError("LimitExceeded.UpdateEmailBindOverLimit", {
-          en: `A binding may be changed at most ${MAX_UPDATES} times before activation.`,
-          zh: `激活前最多可修改绑定信息 ${MAX_UPDATES} 次。`,
-        });
-      }
+      if (status === "Success") await countBoundChange(tx, bind, now, ctx.settings.utcOffsetMinutes);
+      else checkPendingChanges(bind);
       await checkEmailFree(tx, key, input.MemberUin, bind.bind_id);
       await checkPhoneRoom(tx, countryCode, phone, input.MemberUin);
       await tx.emailBinds.update(bind.bind_id, {
@@ -57,7 +79,10 @@ export async function updateOrganizationMemberEmailBind(
         email_key: key,
         country_code: countryCode,
         phone,
-        update_count: bind.update_count + 1,
+        status: "Valid",
+        description: null,
+        bound_at: null,
+        update_count: status === "Success" ? 0 : bind.update_count + 1,
         resend_count: 0,
         resend_window_start: 0,
         resend_window_count: 0,

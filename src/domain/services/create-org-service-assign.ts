@@ -22,9 +22,15 @@ function checkMemberUins(uins: readonly number[]): number[] {
   return [...uins];
 }
 
-/** ManagementScope 1 (default) or 2; the scope lists count only with 2, which needs at least one member or department. */
+/**
+ * ManagementScope 1 (default) or 2; the scope lists count only with 2, which needs at least one
+ * member or department. The API page of CreateOrgServiceAssign gives 1 as the default; 0 counts as
+ * not given, because the Terraform provider (resource tencentcloud_organization_service_assign)
+ * sends the Go zero value 0 when management_scope is left out (and empty lists for the scope
+ * attributes, which the scope 1 ignores).
+ */
 function checkScope(input: CreateOrgServiceAssignRequest, service: OrganizationService): { scope: number; lists: ManagementScope } {
-  const scope = input.ManagementScope ?? SCOPE_ALL;
+  const scope = input.ManagementScope || SCOPE_ALL;
   if (scope !== SCOPE_ALL && scope !== SCOPE_PARTIAL) {
     throw new ApiError("InvalidParameter", { en: "Parameter `ManagementScope` must be 1 (all members) or 2 (some members).", zh: "参数`ManagementScope`取值须为 1（全部成员）或 2（部分成员）。" });
   }

@@ -7,8 +7,10 @@ import { resolveService, SCOPE_PARTIAL, usageStatus } from "./rules.js";
 
 /**
  * ListOrgServiceAssignMember — a page of one organization service's delegated admins (named by
- * ServiceId or Product) by ascending UIN, with the members and departments each manages when its
- * scope is partial. UsageStatus is 0 for services that report no usage.
+ * ServiceId or Product) in the order they were delegated (each call's MemberUins as given, after
+ * the earlier calls'), with the members and departments each manages when its scope is partial, in
+ * the order given too: the Terraform provider keeps these as ordered lists, so another order shows a
+ * change on every plan. UsageStatus is 0 for services that report no usage.
  * @throws InvalidParameter (also for a service the catalogue lacks: no not-found code is documented),
  *   ResourceNotFound.OrganizationNotExist
  */

@@ -12,6 +12,7 @@ import * as m0010 from "./0010-member-counts.js";
 import * as m0011 from "./0011-access-key-security.js";
 import * as m0012 from "./0012-member-deletion-entity-admins.js";
 import * as m0013 from "./0013-org-wide-rules.js";
+import * as m0014 from "./0014-service-order-email-changes.js";
 import * as m0015 from "./0015-tasks.js";
 
 /** Every migration, in order. Names never change once released. */
@@ -29,5 +30,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0011-access-key-security": m0011,
   "0012-member-deletion-entity-admins": m0012,
   "0013-org-wide-rules": m0013,
+  "0014-service-order-email-changes": m0014,
   "0015-tasks": m0015,
 };
