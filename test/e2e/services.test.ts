@@ -205,8 +205,8 @@ for (const backend of BACKENDS) {
       // management_scope, management_scope_uins and management_scope_node_ids are left out
       const o = await newOrg(server);
       const m = await createdMember(server, o);
-      await o.c.CreateOrgServiceAssign({ ServiceId: 12, MemberUins: [m.uin], ManagementScope: 0, ManagementScopeUins: [], ManagementScopeNodeIds: [] });
-      const [item] = (await admins(o, { ServiceId: 12 })).Items!;
+      await o.c.CreateOrgServiceAssign({ ServiceId: 1, MemberUins: [m.uin], ManagementScope: 0, ManagementScopeUins: [], ManagementScopeNodeIds: [] });
+      const [item] = (await admins(o, { ServiceId: 1 })).Items!;
       assert.deepEqual([item.MemberUin, item.ManagementScope, item.ManagementScopeMembers, item.ManagementScopeNodes], [m.uin, 1, [], []], "the documented default, 1");
       await expectCode("CreateOrgServiceAssign", o.c.CreateOrgServiceAssign({ Product: "config", MemberUins: [m.uin], ManagementScope: 2, ManagementScopeUins: [], ManagementScopeNodeIds: [] }), "InvalidParameter");
     });
