@@ -8,8 +8,8 @@ export interface ServerConfig {
   host: string;
   dataDir: string;
   databaseUrl?: string;
-  /** calls per second per account and action; 0 = off */
-  rateLimit: number;
+  /** calls per second per caller and action for every action, 0 = off; unset: each action's documented limit */
+  rateLimit?: number;
   logLevel: string;
   defaultLanguage: Language;
   /** business-rule limits and display settings */
@@ -38,6 +38,13 @@ function workersFrom(raw: string | undefined): number {
   return n;
 }
 
+function rateLimitFrom(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  const n = intFrom("TCO_RATE_LIMIT", raw, 0);
+  if (n < 0) throw new Error(`TCO_RATE_LIMIT must be 0 (off) or more, got "${raw}"`);
+  return n;
+}
+
 /** Resolve the configuration from flags and environment variables. */
 export function loadConfig(flags: { port?: string; host?: string; data?: string; workers?: string }, env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const lang = env.TCO_LANGUAGE ?? "en-US";
@@ -47,7 +54,7 @@ export function loadConfig(flags: { port?: string; host?: string; data?: string;
     host: flags.host ?? env.TCO_HOST ?? "127.0.0.1",
     dataDir: resolve(flags.data ?? env.TCO_DATA_DIR ?? ".tco-data"),
     databaseUrl: env.TCO_DATABASE_URL || undefined,
-    rateLimit: intFrom("TCO_RATE_LIMIT", env.TCO_RATE_LIMIT, 20),
+    rateLimit: rateLimitFrom(env.TCO_RATE_LIMIT),
     logLevel: env.TCO_LOG_LEVEL ?? "info",
     defaultLanguage: lang === "zh-CN" ? "zh" : "en",
     settings: {

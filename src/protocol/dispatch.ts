@@ -5,6 +5,7 @@ import type { Context, DomainSettings } from "../domain/context.js";
 import { HANDLERS } from "../domain/registry.js";
 import { OPERATOR_HANDLERS, OPERATOR_SCHEMA, OPERATOR_VERSION } from "../operator/index.js";
 import type { OperatorContext } from "../operator/context.js";
+import { ACTION_RATE_LIMITS } from "../spec/generated/rate-limits.js";
 import { API_VERSIONS, schemaOf, type ApiVersion } from "../spec/index.js";
 import type { SpecSchema } from "../spec/schema-types.js";
 import type { Store } from "../store/store.js";
@@ -13,7 +14,7 @@ import { header, verifyTc3, verifyV1, type SignedRequest } from "./authenticate.
 import { CredentialCache, type Credential } from "./credentials.js";
 import { Faults } from "./faults.js";
 import { parseFlat, parseJsonBody, unflatten } from "./params.js";
-import { RateLimiter } from "./rate-limit.js";
+import { RateLimiter, rateLimitOf } from "./rate-limit.js";
 import { V1_COMMON_PARAMS } from "./v1.js";
 import { Validators, type ParamShape } from "./validate.js";
 
@@ -31,8 +32,8 @@ export interface RpcDeps {
   store: Store;
   settings: DomainSettings;
   log: Logger;
-  /** calls per second per (account, action); 0 = unlimited */
-  rateLimit: number;
+  /** calls per second per caller and action for every action (0 = unlimited); unset: each action's documented limit */
+  rateLimit?: number;
   /** message language when the request names none */
   defaultLanguage: Language;
   maxBodyBytes: number;
@@ -44,6 +45,8 @@ interface Namespace {
   validators: Validators;
   handlers: Record<string, (input: any, ctx: any) => Promise<object>>;
   rootOnly: boolean;
+  /** action → documented calls per second; without a table every action gets the default */
+  rateLimits?: Readonly<Record<string, number>>;
 }
 
 interface CallInfo {
@@ -72,10 +75,10 @@ export class RpcService {
   constructor(private readonly deps: RpcDeps) {
     this.now = deps.now ?? Date.now;
     this.credentials = new CredentialCache(deps.store);
-    this.limiter = new RateLimiter(deps.rateLimit);
+    this.limiter = new RateLimiter();
     for (const v of API_VERSIONS) {
       const schema = schemaOf(v);
-      this.namespaces.set(v, { schema, validators: new Validators(schema), handlers: HANDLERS[v], rootOnly: false });
+      this.namespaces.set(v, { schema, validators: new Validators(schema), handlers: HANDLERS[v], rootOnly: false, rateLimits: ACTION_RATE_LIMITS[v] });
     }
     this.namespaces.set(OPERATOR_VERSION, {
       schema: OPERATOR_SCHEMA,
@@ -177,10 +180,13 @@ export class RpcService {
     if (ns.rootOnly && !isRoot) {
       throw new ApiError("UnauthorizedOperation", { en: "Only the root account's keys may call the operator API.", zh: "只有根账号的密钥可以调用运维接口。" });
     }
-    if (!this.limiter.take(`${info.uin}\n${info.action}`, now)) {
+    // counted per calling identity — the sub-account when a sub-account's key signed — as the API's
+    // limits are (https://cloud.tencent.com/document/product/1278/109059: API + region + sub-account)
+    const limit = rateLimitOf(info.action, ns.rateLimits, this.deps.rateLimit);
+    if (!this.limiter.take(`${info.subUin ?? info.uin}\n${info.version}\n${info.action}`, limit, now)) {
       throw new ApiError("RequestLimitExceeded", {
-        en: `Too many calls of ${info.action}: the limit is ${this.limiter.perSecond} per second per account.`,
-        zh: `接口 ${info.action} 调用过于频繁：每个账号每秒最多 ${this.limiter.perSecond} 次。`,
+        en: `Too many calls of ${info.action}: its limit is ${limit} per second for each calling account.`,
+        zh: `接口 ${info.action} 调用过于频繁：每个调用账号每秒最多 ${limit} 次。`,
       });
     }
     const input = ns.validators.input(info.action, params ?? parseJsonBody(req.body), shape);
