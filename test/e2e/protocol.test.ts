@@ -221,4 +221,13 @@ describe("rate limiting: TCO_RATE_LIMIT replaces every action's limit", () => {
     assert.equal(await b.DescribeOrganization({}).catch((e) => e.code), "ResourceNotFound.OrganizationNotExist");
     assert.equal(await a.DescribeOrganizationNodes({ Limit: 10, Offset: 0 }).catch((e) => e.code) === "RequestLimitExceeded", false);
   });
+
+  it("counts a sub-account's calls apart from its owner's (limits are per calling account)", async () => {
+    const owner = await server.createAccount();
+    const sub = await server.operator("CreateSubAccount", { OwnerUin: owner.uin, Name: "ops" });
+    const { refused } = await burst(40, () => rawTc3(server.endpoint, { keys: owner, action: "DescribeOrganization" }));
+    assert.ok(refused.length > 0, "the owner's bucket is empty");
+    const a = await rawTc3(server.endpoint, { keys: { secretId: sub.SecretId, secretKey: sub.SecretKey }, action: "DescribeOrganization" });
+    assert.equal(a.body.Response.Error?.Code, "ResourceNotFound.OrganizationNotExist");
+  });
 });
