@@ -6,6 +6,7 @@ import type { ServerConfig } from "../config.js";
 import { createLogger } from "../log.js";
 import { openStore, type Store } from "../store/store.js";
 import { buildApp, type App } from "./app.js";
+import { serverOptions } from "./limits.js";
 
 export interface RunningServer {
   app: App;
@@ -15,6 +16,20 @@ export interface RunningServer {
   url: string;
   /** stop accepting, let in-flight requests finish, close the database */
   close(): Promise<void>;
+}
+
+/** A 'drop' listener (a connection closed at maxConnections): a warning at most every 10 s, with the count since the last. */
+function dropLogger(log: Logger, maxConnections: number): () => void {
+  let dropped = 0;
+  let lastWarned = -Infinity;
+  return () => {
+    dropped++;
+    const now = Date.now();
+    if (now - lastWarned < 10_000) return;
+    log.warn({ dropped, maxConnections }, "connections refused: TCO_MAX_CONNECTIONS reached");
+    lastWarned = now;
+    dropped = 0;
+  };
 }
 
 /** Open the store, bootstrap the root account, and listen. */
@@ -36,7 +51,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     defaultLanguage: config.defaultLanguage,
     maxBodyBytes: config.maxBodyBytes,
   });
-  const server = createServer({ keepAliveTimeout: 65_000 }, app.listener);
+  const server = createServer(serverOptions(config.http, config.maxBodyBytes), app.listener);
+  if (config.http.maxConnections > 0) server.maxConnections = config.http.maxConnections;
+  server.on("clientError", app.clientError);
+  server.on("drop", dropLogger(log, config.http.maxConnections));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, () => resolve());

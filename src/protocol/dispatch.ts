@@ -116,6 +116,21 @@ export class RpcService {
     return body;
   }
 
+  /**
+   * The envelope for a request node:http refused before it could be read because its request line
+   * and headers exceed `maxHeaderBytes` (a GET query over the size limit): RequestSizeLimitExceeded,
+   * in the server's default language since the request's own could not be read; logged like a request.
+   */
+  refuseOversized(maxHeaderBytes: number): string {
+    const requestId = randomUUID();
+    const err = new ApiError("RequestSizeLimitExceeded", {
+      en: `The request line and headers exceed ${maxHeaderBytes} bytes; a query string may hold up to ${this.deps.maxBodyBytes} bytes.`,
+      zh: `请求行与请求头超过 ${maxHeaderBytes} 字节；查询字符串最多 ${this.deps.maxBodyBytes} 字节。`,
+    });
+    this.deps.log.info({ requestId, code: err.code }, "request");
+    return JSON.stringify({ Response: { Error: { Code: err.code, Message: err.messageIn(this.deps.defaultLanguage) }, RequestId: requestId } });
+  }
+
   private async process(req: RawRequest, requestId: string, info: CallInfo): Promise<object> {
     const method = req.method.toUpperCase();
     if (method !== "GET" && method !== "POST") {
@@ -128,6 +143,14 @@ export class RpcService {
       });
     }
     const { path, query } = splitTarget(req.url);
+    // a GET carries its parameters in the query: it gets the room a POST body has (node:http lets a
+    // little more through, for the headers beside it)
+    if (query.length > this.deps.maxBodyBytes) {
+      throw new ApiError("RequestSizeLimitExceeded", {
+        en: `The query string exceeds ${this.deps.maxBodyBytes} bytes.`,
+        zh: `查询字符串超过 ${this.deps.maxBodyBytes} 字节。`,
+      });
+    }
     const contentType = (header(req.headers, "content-type") ?? "").toLowerCase();
     if (contentType.startsWith("multipart/")) {
       throw new ApiError("InvalidRequest", { en: "Multipart request bodies are not supported by this service.", zh: "本服务不支持 multipart 请求体。" });
