@@ -74,7 +74,7 @@ async function findKey(creds: CredentialCache, secretId: string, nowMs: number):
  * such requests as the real endpoint does and relies on the transport (TLS in front of TCO) for the
  * body's integrity.
  */
-export const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
+const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
 const UNSIGNED_PAYLOAD_HASH = sha256Hex(UNSIGNED_PAYLOAD);
 
 /** The payload hash of the canonical request: the body's, or the literal's when the client left the body unsigned. */
