@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Generates src/spec/generated/* from ../shared/spec: action schemas (names, types, required
-// flags), TypeScript request/response types per API version, and the error-code catalogue.
+// flags), TypeScript request/response types per API version, the error-code catalogue, and each
+// action's request-rate limit (the table in scripts/rate-limits.mjs over the default).
 // Only facts are carried over (names, types, flags, codes); no description text is copied.
 //
 //   node scripts/gen-spec.mjs [--spec DIR] [--out DIR] [--check]
@@ -9,6 +10,7 @@ import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { TAG_ACTION_CODES, TAG_VERSION, tagSpecFiles } from "./tag-spec.mjs";
+import { DEFAULT_RATE_LIMIT, RATE_LIMITS } from "./rate-limits.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -118,6 +120,26 @@ errTs += `export const ERROR_CODES: ReadonlySet<string> = new Set(${JSON.stringi
 errTs += `/** The codes the official SDK documents for each action, per API version (2018-08-13: the Tag API). */\n`;
 errTs += `export const ACTION_ERROR_CODES: Record<string, Record<string, readonly ErrorCode[]>> = ${JSON.stringify(perAction, null, 1)};\n`;
 files.set("errors.ts", errTs);
+
+// Request-rate limits: every action of both versions and every served Tag API action, its documented figure or the default.
+const rateLimits = {};
+for (const { version } of VERSIONS) {
+  const actions = schema[version].actions;
+  for (const a of Object.keys(RATE_LIMITS[version] ?? {})) {
+    if (!Object.hasOwn(actions, a)) throw new Error(`scripts/rate-limits.mjs names ${a}, which is not an action of ${version}`);
+  }
+  rateLimits[version] = Object.fromEntries(Object.keys(actions).map((a) => [a, RATE_LIMITS[version]?.[a]?.perSecond ?? DEFAULT_RATE_LIMIT]));
+}
+const tagActions = Object.keys(TAG_ACTION_CODES);
+for (const a of Object.keys(RATE_LIMITS[TAG_VERSION] ?? {})) {
+  if (!tagActions.includes(a)) throw new Error(`scripts/rate-limits.mjs names ${a}, which is not a served action of the Tag API`);
+}
+rateLimits[TAG_VERSION] = Object.fromEntries(tagActions.map((a) => [a, RATE_LIMITS[TAG_VERSION]?.[a]?.perSecond ?? DEFAULT_RATE_LIMIT]));
+let rateTs = HEADER + `/** Calls per second an action allows when its API page names no other figure (and for namespaces without a table). */\n`;
+rateTs += `export const DEFAULT_RATE_LIMIT = ${DEFAULT_RATE_LIMIT};\n\n`;
+rateTs += `/** Each action's documented request-rate limit in calls per second, per API version (sources: scripts/rate-limits.mjs). */\n`;
+rateTs += `export const ACTION_RATE_LIMITS: Record<string, Readonly<Record<string, number>>> = ${JSON.stringify(rateLimits, null, 1)};\n`;
+files.set("rate-limits.ts", rateTs);
 
 let differs = false;
 if (!check) mkdirSync(outDir, { recursive: true });

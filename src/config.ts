@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings } from "./domain/context.js";
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from "./http/limits.js";
 import type { Language } from "./protocol/api-error.js";
 import { DEFAULT_TASK_DELAY_MS } from "./tasks/service.js";
 
@@ -9,13 +10,15 @@ export interface ServerConfig {
   host: string;
   dataDir: string;
   databaseUrl?: string;
-  /** calls per second per account and action; 0 = off */
-  rateLimit: number;
+  /** calls per second per caller and action for every action, 0 = off; unset: each action's documented limit */
+  rateLimit?: number;
   logLevel: string;
   defaultLanguage: Language;
   /** business-rule limits and display settings */
   settings: DomainSettings;
   maxBodyBytes: number;
+  /** connection limits and timeouts of the HTTP server */
+  http: HttpLimits;
   rootSecretId?: string;
   rootSecretKey?: string;
   rootUin: number;
@@ -49,6 +52,32 @@ function taskDelayFrom(raw: string | undefined): number {
   return n;
 }
 
+function rateLimitFrom(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  const n = intFrom("TCO_RATE_LIMIT", raw, 0);
+  if (n < 0) throw new Error(`TCO_RATE_LIMIT must be 0 (off) or more, got "${raw}"`);
+  return n;
+}
+
+function httpLimitsFrom(env: NodeJS.ProcessEnv): HttpLimits {
+  const nonNegative = (name: string, fallback: number) => {
+    const n = intFrom(name, env[name], fallback);
+    if (n < 0) throw new Error(`${name} must be 0 or more, got "${env[name]}"`);
+    return n;
+  };
+  const limits: HttpLimits = {
+    headersTimeoutMs: nonNegative("TCO_HEADERS_TIMEOUT_MS", DEFAULT_HTTP_LIMITS.headersTimeoutMs),
+    requestTimeoutMs: nonNegative("TCO_REQUEST_TIMEOUT_MS", DEFAULT_HTTP_LIMITS.requestTimeoutMs),
+    keepAliveTimeoutMs: nonNegative("TCO_KEEP_ALIVE_TIMEOUT_MS", DEFAULT_HTTP_LIMITS.keepAliveTimeoutMs),
+    maxConnections: nonNegative("TCO_MAX_CONNECTIONS", DEFAULT_HTTP_LIMITS.maxConnections),
+  };
+  if (limits.headersTimeoutMs < 1) throw new Error("TCO_HEADERS_TIMEOUT_MS must be at least 1");
+  if (limits.requestTimeoutMs > 0 && limits.requestTimeoutMs < limits.headersTimeoutMs) {
+    throw new Error(`TCO_REQUEST_TIMEOUT_MS (${limits.requestTimeoutMs}) must be 0 or at least TCO_HEADERS_TIMEOUT_MS (${limits.headersTimeoutMs})`);
+  }
+  return limits;
+}
+
 /** Resolve the configuration from flags and environment variables. */
 export function loadConfig(flags: { port?: string; host?: string; data?: string; workers?: string }, env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const lang = env.TCO_LANGUAGE ?? "en-US";
@@ -58,7 +87,7 @@ export function loadConfig(flags: { port?: string; host?: string; data?: string;
     host: flags.host ?? env.TCO_HOST ?? "127.0.0.1",
     dataDir: resolve(flags.data ?? env.TCO_DATA_DIR ?? ".tco-data"),
     databaseUrl: env.TCO_DATABASE_URL || undefined,
-    rateLimit: intFrom("TCO_RATE_LIMIT", env.TCO_RATE_LIMIT, 20),
+    rateLimit: rateLimitFrom(env.TCO_RATE_LIMIT),
     logLevel: env.TCO_LOG_LEVEL ?? "info",
     defaultLanguage: lang === "zh-CN" ? "zh" : "en",
     settings: {
@@ -76,6 +105,7 @@ export function loadConfig(flags: { port?: string; host?: string; data?: string;
       maxIdentities: intFrom("TCO_MAX_IDENTITIES", env.TCO_MAX_IDENTITIES, DEFAULT_DOMAIN_SETTINGS.maxIdentities),
     },
     maxBodyBytes: intFrom("TCO_MAX_BODY_BYTES", env.TCO_MAX_BODY_BYTES, 1024 * 1024),
+    http: httpLimitsFrom(env),
     rootSecretId: env.TCO_ROOT_SECRET_ID || undefined,
     rootSecretKey: env.TCO_ROOT_SECRET_KEY || undefined,
     rootUin: intFrom("TCO_ROOT_UIN", env.TCO_ROOT_UIN, DEFAULT_ROOT_UIN),

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import { RpcService, type RawRequest, type RpcDeps } from "../protocol/dispatch.js";
+import { maxHeaderSizeFor } from "./limits.js";
 
 export interface App {
   rpc: RpcService;
@@ -7,6 +9,8 @@ export interface App {
   listener: (req: IncomingMessage, res: ServerResponse) => void;
   /** answer a request without a socket (tests) */
   inject(req: RawRequest): Promise<{ status: number; body: string }>;
+  /** the node:http 'clientError' listener */
+  clientError: (err: NodeJS.ErrnoException, socket: Duplex) => void;
 }
 
 const JSON_HEADERS = { "content-type": "application/json" };
@@ -81,5 +85,42 @@ export function buildApp(deps: RpcDeps): App {
     });
   };
 
-  return { rpc, listener, inject };
+  return { rpc, listener, inject, clientError: clientErrorHandler(rpc, maxHeaderSizeFor(deps.maxBodyBytes)) };
+}
+
+/** node:http's own answers to requests it cannot parse (lib/_http_server.js, socketOnError). */
+const PARSE_ERROR_ANSWERS: Record<string, string> = {
+  HPE_HEADER_OVERFLOW: "HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n",
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: "HTTP/1.1 413 Payload Too Large\r\nConnection: close\r\n\r\n",
+  ERR_HTTP_REQUEST_TIMEOUT: "HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n",
+};
+const BAD_REQUEST = "HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n";
+
+/**
+ * node:http's 'clientError': a request it could not read. One whose request line and headers exceed
+ * maxHeaderSize — a GET query over the size limit — gets the API's RequestSizeLimitExceeded envelope
+ * (HTTP 200, as every API answer) instead of node's bare 431, so an SDK reads an error code rather
+ * than a transport failure. Everything else gets node's own answer: 408 when a client overstays
+ * headersTimeout or requestTimeout, 400 for a malformed request.
+ */
+function clientErrorHandler(rpc: RpcService, maxHeaderSize: number): App["clientError"] {
+  // the parser reports an overflow again for the bytes that follow it: answer once
+  const answered = new WeakSet<Duplex>();
+  return (err, socket) => {
+    if (answered.has(socket)) return;
+    answered.add(socket);
+    // nothing may be written while a response is under way on this connection (node's _httpMessage)
+    const idle = socket.writable && !(socket as { _httpMessage?: unknown })._httpMessage;
+    if (err.code === "HPE_HEADER_OVERFLOW" && idle) {
+      const body = rpc.refuseOversized(maxHeaderSize);
+      socket.end(`HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+      // read and drop what the client is still sending: closing with unread bytes would reset the
+      // connection before the client has read the answer. It closes once it has.
+      socket.resume();
+      setTimeout(() => socket.destroy(), 5_000).unref();
+      return;
+    }
+    if (idle) socket.write(PARSE_ERROR_ANSWERS[err.code ?? ""] ?? BAD_REQUEST);
+    socket.destroy();
+  };
 }

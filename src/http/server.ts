@@ -9,6 +9,7 @@ import { TaskRunner } from "../tasks/runner.js";
 import { TaskService } from "../tasks/service.js";
 import { TaskTypes } from "../tasks/task-types.js";
 import { buildApp, type App } from "./app.js";
+import { serverOptions } from "./limits.js";
 
 export interface RunningServer {
   app: App;
@@ -19,6 +20,20 @@ export interface RunningServer {
   tasks: TaskService;
   /** stop accepting, let in-flight requests and the task runner's claim finish, close the database */
   close(): Promise<void>;
+}
+
+/** A 'drop' listener (a connection closed at maxConnections): a warning at most every 10 s, with the count since the last. */
+function dropLogger(log: Logger, maxConnections: number): () => void {
+  let dropped = 0;
+  let lastWarned = -Infinity;
+  return () => {
+    dropped++;
+    const now = Date.now();
+    if (now - lastWarned < 10_000) return;
+    log.warn({ dropped, maxConnections }, "connections refused: TCO_MAX_CONNECTIONS reached");
+    lastWarned = now;
+    dropped = 0;
+  };
 }
 
 /**
@@ -49,7 +64,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     defaultLanguage: config.defaultLanguage,
     maxBodyBytes: config.maxBodyBytes,
   });
-  const server = createServer({ keepAliveTimeout: 65_000 }, app.listener);
+  const server = createServer(serverOptions(config.http, config.maxBodyBytes), app.listener);
+  if (config.http.maxConnections > 0) server.maxConnections = config.http.maxConnections;
+  server.on("clientError", app.clientError);
+  server.on("drop", dropLogger(log, config.http.maxConnections));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, () => resolve());

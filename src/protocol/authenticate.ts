@@ -59,6 +59,28 @@ async function findKey(creds: CredentialCache, secretId: string, nowMs: number):
   return cred;
 }
 
+/**
+ * The value of X-TC-Content-SHA256 by which a client leaves the body out of its TC3 signature: the
+ * Go SDK (profile.ClientProfile.UnsignedPayload, tencentcloud/common/client.go) and the Python SDK
+ * (ClientProfile.unsignedPayload, tencentcloud/common/abstract_client.py) send this header and put
+ * the SHA-256 of the literal string, not of the body, in the canonical request, for GET and POST
+ * alike; they still sign content-type and host only. The header itself is not signed.
+ *
+ * What it means for integrity: such a signature covers the method, path, query string, content
+ * type, host, timestamp and credential scope, but not a byte of the body. Anyone who can alter the
+ * request in transit can rewrite a POST body — the action's parameters — and it still verifies
+ * (for a GET the parameters are in the signed query, so nothing the action reads is unsigned).
+ * That is the client's choice, made by turning the option on, as on the real service; TCO answers
+ * such requests as the real endpoint does and relies on the transport (TLS in front of TCO) for the
+ * body's integrity.
+ */
+const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
+const UNSIGNED_PAYLOAD_HASH = sha256Hex(UNSIGNED_PAYLOAD);
+
+/** The payload hash of the canonical request: the body's, or the literal's when the client left the body unsigned. */
+const payloadHashOf = (req: SignedRequest): string =>
+  header(req.headers, "x-tc-content-sha256") === UNSIGNED_PAYLOAD ? UNSIGNED_PAYLOAD_HASH : sha256Hex(req.body);
+
 const signatureFailure = () =>
   new ApiError("AuthFailure.SignatureFailure", {
     en: "The signature does not match the one computed from the request and the secret key.",
@@ -88,7 +110,7 @@ export async function verifyTc3(req: SignedRequest, authorization: string, creds
       zh: `签名凭证日期 ${auth.date} 与 X-TC-Timestamp 的 UTC 日期（${utcDate(timestamp)}）不一致。`,
     });
   }
-  const payloadHash = sha256Hex(req.body);
+  const payloadHash = payloadHashOf(req);
   for (const host of hostCandidates(req.headers, auth.service)) {
     const headers: Record<string, string> = {};
     for (const name of auth.signedHeaders) headers[name] = name === "host" ? host : header(req.headers, name) ?? "";

@@ -6,6 +6,7 @@ import { HANDLERS } from "../domain/registry.js";
 import { TAG_HANDLERS } from "../domain/tags/index.js";
 import { OPERATOR_HANDLERS, OPERATOR_SCHEMA, OPERATOR_VERSION } from "../operator/index.js";
 import type { OperatorContext } from "../operator/context.js";
+import { ACTION_RATE_LIMITS } from "../spec/generated/rate-limits.js";
 import { API_VERSIONS, schemaOf, TAG_API_VERSION, TAG_SCHEMA, type ApiVersion } from "../spec/index.js";
 import type { SpecSchema } from "../spec/schema-types.js";
 import type { Store } from "../store/store.js";
@@ -16,7 +17,7 @@ import { header, verifyTc3, verifyV1, type SignedRequest } from "./authenticate.
 import { CredentialCache, type Credential } from "./credentials.js";
 import { Faults } from "./faults.js";
 import { parseFlat, parseJsonBody, unflatten } from "./params.js";
-import { RateLimiter } from "./rate-limit.js";
+import { RateLimiter, rateLimitOf } from "./rate-limit.js";
 import { noSuchVersion, serviceOf, unknownAction } from "./services.js";
 import { parseTc3Authorization } from "./tc3.js";
 import { V1_COMMON_PARAMS } from "./v1.js";
@@ -36,8 +37,8 @@ export interface RpcDeps {
   store: Store;
   settings: DomainSettings;
   log: Logger;
-  /** calls per second per (account, action); 0 = unlimited */
-  rateLimit: number;
+  /** calls per second per caller and action for every action (0 = unlimited); unset: each action's documented limit */
+  rateLimit?: number;
   /** message language when the request names none */
   defaultLanguage: Language;
   maxBodyBytes: number;
@@ -51,6 +52,8 @@ interface Namespace {
   validators: Validators;
   handlers: Record<string, (input: any, ctx: any) => Promise<object>>;
   rootOnly: boolean;
+  /** action → documented calls per second; without a table every action gets the default */
+  rateLimits?: Readonly<Record<string, number>>;
 }
 
 interface CallInfo {
@@ -83,12 +86,12 @@ export class RpcService {
     this.now = deps.now ?? Date.now;
     this.tasks = deps.tasks ?? new TaskService({ store: deps.store, types: new TaskTypes(), delayMs: DEFAULT_TASK_DELAY_MS, log: deps.log, now: this.now });
     this.credentials = new CredentialCache(deps.store);
-    this.limiter = new RateLimiter(deps.rateLimit);
+    this.limiter = new RateLimiter();
     for (const v of API_VERSIONS) {
       const schema = schemaOf(v);
-      this.namespaces.set(`organization ${v}`, { schema, validators: new Validators(schema), handlers: HANDLERS[v], rootOnly: false });
+      this.namespaces.set(`organization ${v}`, { schema, validators: new Validators(schema), handlers: HANDLERS[v], rootOnly: false, rateLimits: ACTION_RATE_LIMITS[v] });
     }
-    this.namespaces.set(`tag ${TAG_API_VERSION}`, { schema: TAG_SCHEMA, validators: new Validators(TAG_SCHEMA), handlers: TAG_HANDLERS, rootOnly: false });
+    this.namespaces.set(`tag ${TAG_API_VERSION}`, { schema: TAG_SCHEMA, validators: new Validators(TAG_SCHEMA), handlers: TAG_HANDLERS, rootOnly: false, rateLimits: ACTION_RATE_LIMITS[TAG_API_VERSION] });
     // the operator API is TCO's own; its clients (the tco command) sign for service organization
     this.namespaces.set(`organization ${OPERATOR_VERSION}`, {
       schema: OPERATOR_SCHEMA,
@@ -126,6 +129,21 @@ export class RpcService {
     return body;
   }
 
+  /**
+   * The envelope for a request node:http refused before it could be read because its request line
+   * and headers exceed `maxHeaderBytes` (a GET query over the size limit): RequestSizeLimitExceeded,
+   * in the server's default language since the request's own could not be read; logged like a request.
+   */
+  refuseOversized(maxHeaderBytes: number): string {
+    const requestId = randomUUID();
+    const err = new ApiError("RequestSizeLimitExceeded", {
+      en: `The request line and headers exceed ${maxHeaderBytes} bytes; a query string may hold up to ${this.deps.maxBodyBytes} bytes.`,
+      zh: `请求行与请求头超过 ${maxHeaderBytes} 字节；查询字符串最多 ${this.deps.maxBodyBytes} 字节。`,
+    });
+    this.deps.log.info({ requestId, code: err.code }, "request");
+    return JSON.stringify({ Response: { Error: { Code: err.code, Message: err.messageIn(this.deps.defaultLanguage) }, RequestId: requestId } });
+  }
+
   private async process(req: RawRequest, requestId: string, info: CallInfo): Promise<object> {
     const method = req.method.toUpperCase();
     if (method !== "GET" && method !== "POST") {
@@ -138,6 +156,14 @@ export class RpcService {
       });
     }
     const { path, query } = splitTarget(req.url);
+    // a GET carries its parameters in the query: it gets the room a POST body has (node:http lets a
+    // little more through, for the headers beside it)
+    if (query.length > this.deps.maxBodyBytes) {
+      throw new ApiError("RequestSizeLimitExceeded", {
+        en: `The query string exceeds ${this.deps.maxBodyBytes} bytes.`,
+        zh: `查询字符串超过 ${this.deps.maxBodyBytes} 字节。`,
+      });
+    }
     const contentType = (header(req.headers, "content-type") ?? "").toLowerCase();
     if (contentType.startsWith("multipart/")) {
       throw new ApiError("InvalidRequest", { en: "Multipart request bodies are not supported by this service.", zh: "本服务不支持 multipart 请求体。" });
@@ -186,10 +212,13 @@ export class RpcService {
     if (ns.rootOnly && !isRoot) {
       throw new ApiError("UnauthorizedOperation", { en: "Only the root account's keys may call the operator API.", zh: "只有根账号的密钥可以调用运维接口。" });
     }
-    if (!this.limiter.take(`${info.uin}\n${info.action}`, now)) {
+    // counted per calling identity — the sub-account when a sub-account's key signed — as the API's
+    // limits are (https://cloud.tencent.com/document/product/1278/109059: API + region + sub-account)
+    const limit = rateLimitOf(info.action, ns.rateLimits, this.deps.rateLimit);
+    if (!this.limiter.take(`${info.subUin ?? info.uin}\n${info.version}\n${info.action}`, limit, now)) {
       throw new ApiError("RequestLimitExceeded", {
-        en: `Too many calls of ${info.action}: the limit is ${this.limiter.perSecond} per second per account.`,
-        zh: `接口 ${info.action} 调用过于频繁：每个账号每秒最多 ${this.limiter.perSecond} 次。`,
+        en: `Too many calls of ${info.action}: its limit is ${limit} per second for each calling account.`,
+        zh: `接口 ${info.action} 调用过于频繁：每个调用账号每秒最多 ${limit} 次。`,
       });
     }
     const input = ns.validators.input(info.action, params ?? parseJsonBody(req.body), shape);

@@ -189,7 +189,45 @@ describe("the API 3.0 protocol, with hand-made requests", () => {
   });
 });
 
-describe("rate limiting", () => {
+/**
+ * A burst of `n` calls sent at once: how many were served, the refused answers, and the burst's
+ * duration (the buckets refill while it lasts, so the served count may exceed the limit by the
+ * refill over that time).
+ */
+async function burst(n: number, call: () => Promise<{ status: number; body: any }>) {
+  const started = performance.now();
+  const answers = await Promise.all(Array.from({ length: n }, call));
+  const seconds = (performance.now() - started) / 1000;
+  const refused = answers.filter((a) => a.body.Response.Error?.Code === "RequestLimitExceeded");
+  return { served: n - refused.length, refused, seconds };
+}
+
+describe("rate limiting: each action's documented limit (TCO_RATE_LIMIT unset)", () => {
+  let server: TcoServer;
+  before(async () => {
+    server = await TcoServer.start({ env: { TCO_RATE_LIMIT: "" } });
+  });
+  after(async () => {
+    await server.stop();
+  });
+
+  it("DescribeOrganization takes 40 calls at once, DescribeOrganizationNodes 20; RequestLimitExceeded names the limit", async () => {
+    const account = await server.createAccount();
+    for (const [action, limit] of [["DescribeOrganization", 40], ["DescribeOrganizationNodes", 20]] as const) {
+      const body = action === "DescribeOrganizationNodes" ? '{"Limit":10,"Offset":0}' : "{}";
+      const { served, refused, seconds } = await burst(3 * limit, () => rawTc3(server.endpoint, { keys: account, action, body }));
+      assert.ok(served >= limit, `${action}: served ${served}, the limit is ${limit}`);
+      assert.ok(served <= limit + Math.ceil(limit * seconds) + 1, `${action}: served ${served} in ${seconds.toFixed(2)} s`);
+      assert.ok(refused.length > 0, `${action}: none refused`);
+      const envelope = refused[0];
+      assert.equal(envelope.status, 200);
+      assert.match(envelope.body.Response.RequestId, UUID);
+      assert.match(envelope.body.Response.Error.Message, new RegExp(`${action}.*\\b${limit} per second`));
+    }
+  });
+});
+
+describe("rate limiting: TCO_RATE_LIMIT replaces every action's limit", () => {
   let server: TcoServer;
   before(async () => {
     server = await TcoServer.start({ env: { TCO_RATE_LIMIT: "20" } });
@@ -198,13 +236,11 @@ describe("rate limiting", () => {
     await server.stop();
   });
 
-  it("limits a burst of 60 calls of one action to about 20, with RequestLimitExceeded", async () => {
+  it("limits a burst of DescribeOrganization (documented: 40) to 20, with RequestLimitExceeded", async () => {
     const account = await server.createAccount();
-    const c = server.client(account);
-    const results = await Promise.allSettled(Array.from({ length: 60 }, () => c.DescribeOrganization({})));
-    const limited = results.filter((r) => r.status === "rejected" && (r.reason as { code: string }).code === "RequestLimitExceeded").length;
-    const served = 60 - limited;
-    assert.ok(served >= 20 && served <= 25, `served ${served} of 60`);
+    const { served, refused, seconds } = await burst(60, () => rawTc3(server.endpoint, { keys: account, action: "DescribeOrganization" }));
+    assert.ok(served >= 20 && served <= 20 + Math.ceil(20 * seconds) + 1, `served ${served} of 60 in ${seconds.toFixed(2)} s`);
+    assert.match(refused[0].body.Response.Error.Message, /\b20 per second/);
   });
 
   it("counts each action and account separately", async () => {
@@ -213,5 +249,14 @@ describe("rate limiting", () => {
     await Promise.allSettled(Array.from({ length: 30 }, () => a.DescribeOrganization({})));
     assert.equal(await b.DescribeOrganization({}).catch((e) => e.code), "ResourceNotFound.OrganizationNotExist");
     assert.equal(await a.DescribeOrganizationNodes({ Limit: 10, Offset: 0 }).catch((e) => e.code) === "RequestLimitExceeded", false);
+  });
+
+  it("counts a sub-account's calls apart from its owner's (limits are per calling account)", async () => {
+    const owner = await server.createAccount();
+    const sub = await server.operator("CreateSubAccount", { OwnerUin: owner.uin, Name: "ops" });
+    const { refused } = await burst(40, () => rawTc3(server.endpoint, { keys: owner, action: "DescribeOrganization" }));
+    assert.ok(refused.length > 0, "the owner's bucket is empty");
+    const a = await rawTc3(server.endpoint, { keys: { secretId: sub.SecretId, secretKey: sub.SecretKey }, action: "DescribeOrganization" });
+    assert.equal(a.body.Response.Error?.Code, "ResourceNotFound.OrganizationNotExist");
   });
 });
