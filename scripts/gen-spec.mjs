@@ -55,6 +55,16 @@ function memberTs(m) {
   return m.type === "list" ? `${inner}[]` : inner;
 }
 
+/** The documented error codes of each action as a type (`never` for an action that documents none). */
+function actionCodesTs(actionNames, codesByAction, label) {
+  let ts = `\n/** The error codes each action of ${label} documents (the official SDK's list). */\nexport interface ActionCodes {\n`;
+  for (const a of actionNames) {
+    const codes = codesByAction[a] ?? [];
+    ts += `  ${a}: ${codes.length ? codes.map((c) => JSON.stringify(c)).join(" | ") : "never"};\n`;
+  }
+  return ts + `}\n`;
+}
+
 const schema = {};
 for (const { version, module } of VERSIONS) {
   const api = readJson(`organization-${version}.api.json`);
@@ -90,6 +100,7 @@ for (const { version, module } of VERSIONS) {
   ts += `/** Every action of ${version} with its input and output (RequestId excluded). */\nexport interface Actions {\n`;
   for (const a of actionNames) ts += `  ${a}: { input: ${api.actions[a].input}; output: ${api.actions[a].output} };\n`;
   ts += `}\n\nexport type ActionName = keyof Actions;\n\nexport const ACTION_NAMES: readonly ActionName[] = ${JSON.stringify(actionNames)};\n`;
+  ts += actionCodesTs(actionNames, readJson("organization-errors.json")[version], version);
   files.set(`${module}.ts`, ts);
 }
 
@@ -100,7 +111,7 @@ files.set("schema.ts", schemaTs);
 
 // The Tag API: only the actions TCO serves (scripts/tag-api.mjs), in files of their own.
 const tupleOf = (m) => [m.name, m.type, m.member, (m.required ? REQUIRED : 0) | (m.output_required ? OUTPUT_REQUIRED : 0) | (m.value_allowed_null ? NULLABLE : 0)];
-for (const [name, text] of tagSpecFiles(readJson(`tag-${TAG_VERSION}.api.json`), { header: HEADER, memberTs, tupleOf })) files.set(name, text);
+for (const [name, text] of tagSpecFiles(readJson(`tag-${TAG_VERSION}.api.json`), { header: HEADER, memberTs, tupleOf, actionCodesTs })) files.set(name, text);
 
 // Error codes: every code an action of either version or a served Tag API action may return, plus the API 3.0 common codes.
 const orgErrors = readJson("organization-errors.json");
@@ -117,6 +128,9 @@ const sorted = [...codes].sort();
 let errTs = HEADER + `/** Every error code TCO may answer: the product's codes of both versions, the served Tag API actions' codes and the API 3.0 common codes. */\n`;
 errTs += `export type ErrorCode =\n${sorted.map((c) => `  | ${JSON.stringify(c)}`).join("\n")};\n\n`;
 errTs += `export const ERROR_CODES: ReadonlySet<string> = new Set(${JSON.stringify(sorted)});\n\n`;
+const commonSorted = Object.keys(common.codes).sort();
+errTs += `/** The API 3.0 common codes, which any action may answer. */\nexport type CommonErrorCode =\n${commonSorted.map((c) => `  | ${JSON.stringify(c)}`).join("\n")};\n\n`;
+errTs += `export const COMMON_ERROR_CODES: ReadonlySet<string> = new Set(${JSON.stringify(commonSorted)});\n\n`;
 errTs += `/** The codes the official SDK documents for each action, per API version (2018-08-13: the Tag API). */\n`;
 errTs += `export const ACTION_ERROR_CODES: Record<string, Record<string, readonly ErrorCode[]>> = ${JSON.stringify(perAction, null, 1)};\n`;
 files.set("errors.ts", errTs);

@@ -14,8 +14,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import pino from "pino";
-import { DEFAULT_DOMAIN_SETTINGS, type Context } from "../src/domain/context.js";
-import { describeOrganizationMembers, searchFilter } from "../src/domain/members/describe-organization-members.js";
+import { DEFAULT_DOMAIN_SETTINGS, type Context } from "../src/domain/base/context.js";
+import { RANDOM_IDS } from "../src/domain/base/ids.js";
+import { searchFilter } from "../src/domain/members/describe-organization-members.js";
+import { ACTIONS, LIFECYCLE } from "../src/domain/registry.js";
+import { invokeAction } from "../src/rpc/invoke.js";
 import type { MemberFilter } from "../src/store/members-repo.js";
 import type { NewAccount } from "../src/store/accounts-repo.js";
 import type { NewOrgMember } from "../src/store/members-repo.js";
@@ -87,7 +90,20 @@ interface Case {
 
 async function measure(dialect: string, store: Store): Promise<void> {
   const tasks = new TaskService({ store, types: new TaskTypes(), delayMs: 0, log: pino({ level: "silent" }) });
-  const ctxOf = (uin: number): Context => ({ caller: { uin, isRoot: false }, store, now: Date.now, requestId: "measure", lang: "en", settings: DEFAULT_DOMAIN_SETTINGS, tasks });
+  const ctxOf = (uin: number): Context => ({
+    caller: { uin, isRoot: false },
+    store,
+    now: Date.now,
+    ids: RANDOM_IDS,
+    requestId: "measure",
+    action: "DescribeOrganizationMembers",
+    version: "2021-03-31",
+    lang: "en",
+    settings: DEFAULT_DOMAIN_SETTINGS,
+    hooks: LIFECYCLE,
+    tasks,
+  });
+  const describeOrganizationMembers = (input: object, ctx: Context): Promise<any> => invokeAction(ACTIONS["2021-03-31"].get("DescribeOrganizationMembers")!, input as Record<string, unknown>, ctx);
   const cases: Case[] = [
     { label: "Offset 0", offset: 0 },
     { label: "Offset 50000", offset: 50_000 },

@@ -26,7 +26,7 @@ function servedPart(api) {
  * by the same rules as the organization versions) and `tag-schema.ts` (the runtime schema).
  * `tools` are gen-spec's own helpers, so both APIs are generated alike.
  */
-export function tagSpecFiles(api, { header, memberTs, tupleOf }) {
+export function tagSpecFiles(api, { header, memberTs, tupleOf, actionCodesTs }) {
   const { actionNames, objectNames } = servedPart(api);
   const objects = {};
   for (const name of objectNames) objects[name] = api.objects[name].members.filter((m) => m.name !== "RequestId").map(tupleOf);
@@ -48,6 +48,7 @@ export function tagSpecFiles(api, { header, memberTs, tupleOf }) {
   ts += `/** Every served action of the Tag API with its input and output (RequestId excluded). */\nexport interface Actions {\n`;
   for (const a of actionNames) ts += `  ${a}: { input: ${api.actions[a].input}; output: ${api.actions[a].output} };\n`;
   ts += `}\n\nexport type ActionName = keyof Actions;\n\nexport const ACTION_NAMES: readonly ActionName[] = ${JSON.stringify(actionNames)};\n`;
+  ts += actionCodesTs(actionNames, TAG_ACTION_CODES, `the Tag API ${TAG_VERSION}`);
 
   let schemaTs = header + `import type { SpecSchema } from "../schema-types.js";\n\n`;
   schemaTs += `/** The served actions of the Tag API ${TAG_VERSION}; member tuples as in schema.ts. */\n`;

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings } from "./domain/context.js";
+import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings } from "./domain/base/context.js";
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from "./http/limits.js";
 import type { Language } from "./protocol/api-error.js";
 import { DEFAULT_TASK_DELAY_MS } from "./tasks/service.js";

@@ -1,39 +1,80 @@
 import { ApiError } from "../protocol/api-error.js";
-import type { ApiVersion } from "../spec/index.js";
-import type * as V2018 from "../spec/generated/v20181225.js";
-import type * as V2021 from "../spec/generated/v20210331.js";
-import type { Handler, HandlerMap } from "./context.js";
-import { V2018_HANDLERS, V2018_PENDING } from "./v20181225.js";
+import { ACTION_ERROR_CODES } from "../spec/generated/errors.js";
+import type { ErrorCode } from "../spec/generated/errors.js";
+import * as TagApi from "../spec/generated/tag-v20180813.js";
+import * as V2018 from "../spec/generated/v20181225.js";
+import * as V2021 from "../spec/generated/v20210331.js";
+import type { ActionDef, Namespace } from "./base/contract.js";
+import type { AreaHooks } from "./base/hooks.js";
+import { Lifecycle } from "./base/hooks.js";
+import { V2018_HANDLERS } from "./v20181225.js";
 import { V2021_HANDLERS, V2021_PENDING } from "./v20210331.js";
+import { TAG_HANDLERS } from "./tags/index.js";
 
-type AnyHandler = Handler<any, any>;
+/** An area of the domain (one API category, both versions): its actions and its part in the others' changes. */
+export interface Area {
+  name: string;
+  actions: readonly ActionDef[];
+  hooks?: AreaHooks;
+}
+
+/** Every area, in the order their hooks run. */
+export const AREAS: readonly Area[] = [];
+
+/** Every action of each namespace, as the generated spec names them. */
+const ACTION_NAMES: Record<Namespace, readonly string[]> = {
+  "2021-03-31": V2021.ACTION_NAMES,
+  "2018-12-25": V2018.ACTION_NAMES,
+  "2018-08-13": TagApi.ACTION_NAMES,
+};
 
 /** The honest answer of an action whose behaviour is not built yet (after auth and validation). */
-function notImplemented(action: string): AnyHandler {
-  return async () => {
-    throw new ApiError("UnsupportedOperation", {
-      en: `${action} is not implemented yet in TCO.`,
-      zh: `TCO 尚未实现 ${action}。`,
-    });
+function pending(namespace: Namespace, action: string): ActionDef {
+  return {
+    namespace,
+    action,
+    spec: { caller: "account", codes: ["UnsupportedOperation"] },
+    handler: async () => {
+      throw new ApiError("UnsupportedOperation", { en: `${action} is not implemented yet in TCO.`, zh: `TCO 尚未实现 ${action}。` });
+    },
   };
 }
 
-/**
- * Build a complete handler map from the implemented handlers and the list of actions not built
- * yet. The type requires the two to cover every action of the version exactly, so an action that
- * is missing or misnamed fails to compile.
- */
-function complete<A, const N extends readonly (keyof A)[]>(
-  implemented: Pick<HandlerMap<A>, Exclude<keyof A, N[number]>>,
-  pending: N,
-): HandlerMap<A> {
-  const map: Record<string, AnyHandler> = { ...(implemented as Record<string, AnyHandler>) };
-  for (const action of pending) map[action as string] = notImplemented(action as string);
-  return map as HandlerMap<A>;
+/** Handlers of the former style (they resolve their caller themselves), until their areas declare contracts. */
+function undeclared(namespace: Namespace, handlers: Readonly<Record<string, ((input: any, ctx: any) => Promise<object>) | undefined>>): ActionDef[] {
+  return Object.entries(handlers).flatMap(([action, handler]) =>
+    handler ? [{ namespace, action, spec: { caller: "account" as const, codes: (ACTION_ERROR_CODES[namespace]?.[action] ?? []) as ErrorCode[] }, handler }] : [],
+  );
 }
 
+/**
+ * Every action of every namespace by name. Each must be declared exactly once, by an area or as
+ * pending: a missing or doubled action stops the server at start (and fails the registry's test).
+ */
+function buildActions(): Record<Namespace, ReadonlyMap<string, ActionDef>> {
+  const all: ActionDef[] = [
+    ...AREAS.flatMap((a) => a.actions),
+    ...undeclared("2021-03-31", V2021_HANDLERS),
+    ...undeclared("2018-12-25", V2018_HANDLERS),
+    ...undeclared("2018-08-13", TAG_HANDLERS),
+    ...V2021_PENDING.map((a) => pending("2021-03-31", a)),
+  ];
+  const out = {} as Record<Namespace, Map<string, ActionDef>>;
+  for (const ns of Object.keys(ACTION_NAMES) as Namespace[]) out[ns] = new Map();
+  for (const def of all) {
+    const map = out[def.namespace];
+    if (!ACTION_NAMES[def.namespace].includes(def.action)) throw new Error(`${def.namespace} has no action ${def.action}`);
+    if (map.has(def.action)) throw new Error(`${def.namespace} ${def.action} is declared twice`);
+    map.set(def.action, def);
+  }
+  for (const ns of Object.keys(ACTION_NAMES) as Namespace[]) {
+    const missing = ACTION_NAMES[ns].filter((a) => !out[ns].has(a));
+    if (missing.length > 0) throw new Error(`${ns}: no declaration of ${missing.join(", ")}`);
+  }
+  return out;
+}
 
-export const HANDLERS: Record<ApiVersion, Record<string, AnyHandler>> = {
-  "2021-03-31": complete<V2021.Actions, typeof V2021_PENDING>(V2021_HANDLERS, V2021_PENDING),
-  "2018-12-25": complete<V2018.Actions, typeof V2018_PENDING>(V2018_HANDLERS, V2018_PENDING),
-};
+export const ACTIONS = buildActions();
+
+/** Every area's hooks, composed (ctx.hooks). */
+export const LIFECYCLE = new Lifecycle(AREAS.flatMap((a) => (a.hooks ? [a.hooks] : [])));

@@ -1,5 +1,5 @@
 import type * as Api from "../spec/generated/v20181225.js";
-import type { HandlerMap } from "./context.js";
+import type { UndeclaredMap } from "./undeclared.js";
 import { acceptOrganizationInvitation } from "./legacy/accept-organization-invitation.js";
 import { cancelOrganizationInvitation } from "./legacy/cancel-organization-invitation.js";
 import { createOrganizationLegacy } from "./legacy/create-organization.js";
@@ -21,14 +21,8 @@ import { listOrganizationNodeMembers } from "./legacy/list-organization-node-mem
 import { moveOrganizationMembersToNode } from "./legacy/move-organization-members-to-node.js";
 import { updateOrganizationMemberLegacy } from "./legacy/update-organization-member.js";
 
-/**
- * Wiring of API version 2018-12-25: the implemented handlers by action, and the actions not built yet
- * (they answer UnsupportedOperation). Together they must name every action exactly once.
- */
-export const V2018_PENDING = [
-] as const satisfies readonly Api.ActionName[];
-
-export const V2018_HANDLERS: Pick<HandlerMap<Api.Actions>, Exclude<Api.ActionName, (typeof V2018_PENDING)[number]>> = {
+/** Wiring of API version 2018-12-25: the handlers of the areas that do not declare contracts yet. */
+export const V2018_HANDLERS: UndeclaredMap<Api.Actions> = {
   CreateOrganization: createOrganizationLegacy,
   GetOrganization: getOrganization,
   AddOrganizationNode: addOrganizationNodeLegacy,

@@ -1,5 +1,5 @@
 import type * as Api from "../spec/generated/v20210331.js";
-import type { HandlerMap } from "./context.js";
+import type { UndeclaredMap } from "./undeclared.js";
 import { inviteOrganizationMember } from "./invitations/invite-organization-member.js";
 import { bindOrganizationMemberAuthAccount } from "./login/bind-organization-member-auth-account.js";
 import { bindOrganizationPolicySubAccount } from "./login/bind-organization-policy-sub-account.js";
@@ -142,7 +142,7 @@ export const V2021_PENDING = [
   "UpdateZone",
 ] as const satisfies readonly Api.ActionName[];
 
-export const V2021_HANDLERS: Pick<HandlerMap<Api.Actions>, Exclude<Api.ActionName, (typeof V2021_PENDING)[number]>> = {
+export const V2021_HANDLERS: UndeclaredMap<Api.Actions> = {
   CreateOrganization: createOrganization,
   DescribeOrganization: describeOrganization,
   AddOrganizationNode: addOrganizationNode,

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import { RpcService, type RawRequest, type RpcDeps } from "../protocol/dispatch.js";
+import { RpcService, type RawRequest, type RpcDeps } from "../rpc/service.js";
 import { maxHeaderSizeFor } from "./limits.js";
 
 export interface App {

@@ -1,5 +1,5 @@
 import { createAccessKey, createAccount, uinTaken } from "../domain/accounts/create-account.js";
-import { formatTime } from "../domain/time.js";
+import { formatTime } from "../domain/base/time.js";
 import { ApiError } from "../protocol/api-error.js";
 import type { Account } from "../store/accounts-repo.js";
 import type { Site, Verification } from "../store/schema.js";

@@ -1,5 +1,5 @@
 import { sixSegment } from "../domain/policies/list-non-compliant-resource.js";
-import { formatTime } from "../domain/time.js";
+import { formatTime } from "../domain/base/time.js";
 import { ApiError } from "../protocol/api-error.js";
 import { isUniqueViolation } from "../store/errors.js";
 import type { ResourceKey, TaggedResource } from "../store/member-resources-repo.js";

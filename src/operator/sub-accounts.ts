@@ -1,5 +1,5 @@
 import { createSubAccount } from "../domain/accounts/create-sub-account.js";
-import { formatTime } from "../domain/time.js";
+import { formatTime } from "../domain/base/time.js";
 import { ApiError } from "../protocol/api-error.js";
 import { isUniqueViolation } from "../store/errors.js";
 import type { SubAccount } from "../store/sub-accounts-repo.js";

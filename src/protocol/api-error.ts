@@ -25,6 +25,11 @@ export class ApiError extends Error {
     this.name = "ApiError";
   }
 
+  /** The same error answered under another code (a version's spelling of a shared rule's code). */
+  withCode(code: ErrorCode): ApiError {
+    return new ApiError(code, this.text);
+  }
+
   /** The message in the caller's language, or a sentence made from the code when none was given. */
   messageIn(lang: Language): string {
     if (this.text === undefined) return describeCode(this.code, lang);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Context } from "../../src/domain/context.js";
+import type { Context } from "../../src/domain/base/context.js";
 import { inviteOrganizationMember } from "../../src/domain/invitations/invite-organization-member.js";
 import { DAY_MS } from "../../src/domain/invitations/rules.js";
 import { acceptOrganizationInvitation } from "../../src/domain/legacy/accept-organization-invitation.js";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Context } from "../../src/domain/context.js";
+import type { Context } from "../../src/domain/base/context.js";
 import { addOrganizationMemberEmail } from "../../src/domain/member-email/add-organization-member-email.js";
 import { confirmMemberEmail } from "../../src/domain/member-email/confirm-member-email.js";
 import { describeOrganizationMemberEmailBind } from "../../src/domain/member-email/describe-organization-member-email-bind.js";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Context, DomainSettings } from "../../src/domain/context.js";
+import type { Context, DomainSettings } from "../../src/domain/base/context.js";
 import { addOrganizationNode } from "../../src/domain/organization/add-organization-node.js";
 import { createOrganizationFor } from "../../src/domain/organization/create-organization.js";
 import { attachPolicy } from "../../src/domain/policies/attach-policy.js";

@@ -1,14 +1,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { allocateUin, createAccount } from "../../src/domain/accounts/create-account.js";
-import type { Context } from "../../src/domain/context.js";
-import { HANDLERS } from "../../src/domain/registry.js";
+import type { Context } from "../../src/domain/base/context.js";
 import { ApiError } from "../../src/protocol/api-error.js";
 import { ACTION_ERROR_CODES, ERROR_CODES } from "../../src/spec/generated/errors.js";
 import type { ApiVersion } from "../../src/spec/index.js";
 import type { Store } from "../../src/store/store.js";
 import { DIALECTS } from "../helpers/dialects.js";
-import { domainContext } from "../helpers/domain.js";
+import { callAction, domainContext } from "../helpers/domain.js";
 
 /**
  * Organization-scoped writes racing the deletion of their organization, or of the member they
@@ -74,7 +73,7 @@ interface Deletion {
   before?(w: World): Promise<void>;
 }
 
-const call = (version: ApiVersion, action: string, input: object, ctx: Context) => HANDLERS[version][action](input, ctx);
+const call = (version: ApiVersion, action: string, input: object, ctx: Context) => callAction(ctx, [version, action], input);
 
 for (const dialect of DIALECTS) {
   describe(`organization-scoped writes racing deletions (${dialect.name})`, () => {

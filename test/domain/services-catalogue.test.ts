@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { CATALOGUE, serviceById } from "../../src/domain/services/catalogue.js";
+import { CATALOGUE, serviceById } from "../../src/domain/base/services-catalogue.js";
 
 describe("the catalogue of organization services", () => {
   it("says where every id comes from, with distinct ids by ascending order", () => {

@@ -1,13 +1,19 @@
-import type { Context, DomainSettings } from "../../src/domain/context.js";
-import { DEFAULT_DOMAIN_SETTINGS } from "../../src/domain/context.js";
+import type { Context, DomainSettings } from "../../src/domain/base/context.js";
+import { DEFAULT_DOMAIN_SETTINGS } from "../../src/domain/base/context.js";
 import type { Language } from "../../src/protocol/api-error.js";
 import { ApiError } from "../../src/protocol/api-error.js";
 import type { Store } from "../../src/store/store.js";
 import pino from "pino";
+import type { ActionDef, Namespace } from "../../src/domain/base/contract.js";
+import { RANDOM_IDS, type Ids } from "../../src/domain/base/ids.js";
+import { ACTIONS, LIFECYCLE } from "../../src/domain/registry.js";
+import { invokeAction } from "../../src/rpc/invoke.js";
 import { TaskService } from "../../src/tasks/service.js";
 import { TaskTypes } from "../../src/tasks/task-types.js";
 
 export interface ContextOptions {
+  /** new ids; random ones unless given */
+  ids?: Ids;
   /** the handlers' clock; Date.now unless given */
   clock?: () => number;
   /** settings that differ from the defaults */
@@ -23,7 +29,11 @@ export function domainContext(store: Store, uin: number, o: ContextOptions = {})
     caller: { uin, isRoot: false },
     store,
     now: o.clock ?? Date.now,
+    ids: o.ids ?? RANDOM_IDS,
     requestId: "test",
+    action: "",
+    version: "",
+    hooks: LIFECYCLE,
     lang: o.lang ?? "en",
     settings: { ...DEFAULT_DOMAIN_SETTINGS, ...o.settings },
     tasks: o.tasks ?? new TaskService({ store, types: new TaskTypes(), delayMs: 0, log: pino({ level: "silent" }), now: o.clock }),
@@ -39,4 +49,14 @@ export async function codeOf(p: Promise<unknown>): Promise<string> {
     throw e;
   }
   throw new Error("expected the call to fail, but it succeeded");
+}
+
+/**
+ * Call an action as dispatch does after validation: its contract (paging, caller) and then its
+ * handler, with `ctx` naming the action. `action` is a declared action or a namespace's action name.
+ */
+export function callAction(ctx: Context, action: ActionDef | [Namespace, string], input: object): Promise<any> {
+  const def = Array.isArray(action) ? ACTIONS[action[0]].get(action[1]) : action;
+  if (!def) throw new Error(`no action ${String(action)}`);
+  return invokeAction(def, input as Record<string, unknown>, { ...ctx, action: def.action, version: def.namespace });
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ApiError } from "../../src/protocol/api-error.js";
-import { namedService, serviceOf } from "../../src/protocol/services.js";
+import { namedService, serviceOf } from "../../src/rpc/services.js";
 
 /** the versions Organization's namespaces have */
 const ORG = (v: string) => ["2021-03-31", "2018-12-25", "operator"].includes(v);

@@ -1,6 +1,6 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { DescribeOrganizationFinancialByMonthRequest, DescribeOrganizationFinancialByMonthResponse } from "../../spec/generated/v20210331.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { requireAdminOrg } from "../organization/rules.js";
 import { billFilter, growthRate, monthOf, monthText, parseMonth, yuan } from "./rules.js";
 

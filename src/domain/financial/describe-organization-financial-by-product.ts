@@ -1,5 +1,5 @@
 import type { DescribeOrganizationFinancialByProductRequest, DescribeOrganizationFinancialByProductResponse } from "../../spec/generated/v20210331.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { requireAdminOrg } from "../organization/rules.js";
 import { billFilter, financialPage, monthRange, ratio, yuan } from "./rules.js";
 

@@ -2,7 +2,7 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { AllowQuit } from "../../store/schema.js";
 import { isUniqueViolation } from "../../store/errors.js";
 import type { TagPair } from "../../store/tags-repo.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { checkPermissionsEnabled } from "../organization/gated-permissions.js";
 import { encodePermissions, orgNotExist, PAY_ON_BEHALF, requireAdminOrg } from "../organization/rules.js";
 import { checkJoinable, checkMemberRoom, checkNotInOrganization, DAY_MS, isLive, requireAccount, type JoinTerms } from "./rules.js";

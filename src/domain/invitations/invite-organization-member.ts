@@ -1,7 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { InviteOrganizationMemberRequest, InviteOrganizationMemberResponse } from "../../spec/generated/v20210331.js";
 import type { AllowQuit } from "../../store/schema.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { checkLength, checkName, checkPermissions, checkPolicyType, checkTags } from "../organization/rules.js";
 import { createInvitation } from "./create-invitation.js";
 

@@ -2,7 +2,7 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { AcceptOrganizationInvitationRequest, AcceptOrganizationInvitationResponse } from "../../spec/generated/v20181225.js";
 import { isUniqueViolation } from "../../store/errors.js";
 import type { TagPair } from "../../store/tags-repo.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { invitationNotExist, requireLiveReceived } from "../invitations/answer.js";
 import { checkJoinable, checkMemberRoom, requireAccount, translate } from "../invitations/rules.js";
 import { relationForEntity } from "../organization/auth-relations.js";

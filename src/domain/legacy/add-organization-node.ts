@@ -1,5 +1,5 @@
 import type { AddOrganizationNodeRequest, AddOrganizationNodeResponse } from "../../spec/generated/v20181225.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { addNode, type AddNodeCodes } from "../organization/add-organization-node.js";
 
 const ADD_NODE_CODES_2018: AddNodeCodes = { parentNotExist: "ResourceNotFound.NodeNotExist", nameUsed: "ResourceInUse.NodeName" };

@@ -1,5 +1,5 @@
 import type { CancelOrganizationInvitationRequest, CancelOrganizationInvitationResponse } from "../../spec/generated/v20181225.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { invitationNotExist } from "../invitations/answer.js";
 import { isLive } from "../invitations/rules.js";
 

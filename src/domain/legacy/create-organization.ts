@@ -1,6 +1,6 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { CreateOrganizationRequest, CreateOrganizationResponse } from "../../spec/generated/v20181225.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { createOrganizationFor } from "../organization/create-organization.js";
 import { maskMail } from "../personal-data.js";
 

@@ -1,6 +1,6 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { DeleteOrganizationMemberFromNodeRequest, DeleteOrganizationMemberFromNodeResponse } from "../../spec/generated/v20181225.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { requireMember } from "../members/rules.js";
 import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
 import { legacyNodeNotExist } from "./list-organization-node-members.js";

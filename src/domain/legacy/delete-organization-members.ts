@@ -1,5 +1,5 @@
 import type { DeleteOrganizationMembersRequest, DeleteOrganizationMembersResponse } from "../../spec/generated/v20181225.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { removeMembers } from "../members/delete-organization-members.js";
 import { requireAdminOrg } from "../organization/rules.js";
 

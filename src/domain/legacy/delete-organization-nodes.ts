@@ -1,5 +1,5 @@
 import type { DeleteOrganizationNodesRequest, DeleteOrganizationNodesResponse } from "../../spec/generated/v20181225.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { deleteNodes, type DeleteNodesCodes } from "../organization/delete-organization-nodes.js";
 
 /** 2018-12-25 has one code for a department that is not empty, of members or of sub-departments. */

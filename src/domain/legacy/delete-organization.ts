@@ -1,5 +1,5 @@
 import type { DeleteOrganizationResponse } from "../../spec/generated/v20181225.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { deleteOrganizationFor, type DeleteOrganizationCodes } from "../organization/delete-organization.js";
 
 /**

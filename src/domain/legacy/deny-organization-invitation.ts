@@ -1,5 +1,5 @@
 import type { DenyOrganizationInvitationRequest, DenyOrganizationInvitationResponse } from "../../spec/generated/v20181225.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { invitationNotExist, requireLiveReceived } from "../invitations/answer.js";
 
 /**

@@ -1,8 +1,8 @@
 import type { GetOrganizationMemberRequest, GetOrganizationMemberResponse } from "../../spec/generated/v20181225.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { requireMember } from "../members/rules.js";
 import { requireAdminOrg } from "../organization/rules.js";
-import { formatTime } from "../time.js";
+import { formatTime } from "../base/time.js";
 import { legacyNodeNotExist } from "./list-organization-node-members.js";
 
 /** GetOrganizationMember (2018-12-25) — one member of the caller's organization with its unit.

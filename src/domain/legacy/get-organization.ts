@@ -1,5 +1,5 @@
 import type { GetOrganizationResponse } from "../../spec/generated/v20181225.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { requireMembership } from "../organization/rules.js";
 import { maskMail } from "../personal-data.js";
 

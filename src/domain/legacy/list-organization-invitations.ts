@@ -1,8 +1,8 @@
 import type { ListOrganizationInvitationsRequest, ListOrganizationInvitationsResponse } from "../../spec/generated/v20181225.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { legacyStatus } from "../invitations/answer.js";
 import { maskMail } from "../personal-data.js";
-import { formatTime } from "../time.js";
+import { formatTime } from "../base/time.js";
 
 export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 50;

@@ -1,9 +1,9 @@
 import type { ListOrganizationMembersRequest, ListOrganizationMembersResponse, OrgMember } from "../../spec/generated/v20181225.js";
 import type { MemberFilter, MemberListRow } from "../../store/members-repo.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { requireAdminOrg } from "../organization/rules.js";
-import { checkLimit } from "../paging.js";
-import { formatTime } from "../time.js";
+import { checkLimit } from "../base/paging.js";
+import { formatTime } from "../base/time.js";
 
 /** Default page size of the 2018-12-25 listings, whose Offset and Limit are optional. */
 export const LEGACY_DEFAULT_LIMIT = 10;

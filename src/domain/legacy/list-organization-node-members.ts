@@ -1,6 +1,6 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { ListOrganizationNodeMembersRequest, ListOrganizationNodeMembersResponse } from "../../spec/generated/v20181225.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { requireAdminOrg } from "../organization/rules.js";
 import { legacyMemberPage } from "./list-organization-members.js";
 

@@ -1,5 +1,5 @@
 import type { ListOrganizationNodesResponse } from "../../spec/generated/v20181225.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { NO_PARENT } from "../organization/node-rules.js";
 import { requireMembership } from "../organization/rules.js";
 

@@ -1,5 +1,5 @@
 import type { MoveOrganizationMembersToNodeRequest, MoveOrganizationMembersToNodeResponse } from "../../spec/generated/v20181225.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { moveMembers } from "../members/move-organization-node-members.js";
 import { requireAdminOrg } from "../organization/rules.js";
 

@@ -1,5 +1,5 @@
 import type { QuitOrganizationRequest, QuitOrganizationResponse } from "../../spec/generated/v20181225.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { quitOrganizationFor, type QuitCodes } from "../organization/quit-organization.js";
 
 /** 2018-12-25 documents no member-not-found code: an organization the caller is not in does not exist for it. */

@@ -1,6 +1,6 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { SendOrganizationInvitationRequest, SendOrganizationInvitationResponse } from "../../spec/generated/v20181225.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { createInvitation } from "../invitations/create-invitation.js";
 import { MAX_REMARK } from "../invitations/invite-organization-member.js";
 import { translate } from "../invitations/rules.js";

@@ -1,5 +1,5 @@
 import type { UpdateOrganizationMemberRequest, UpdateOrganizationMemberResponse } from "../../spec/generated/v20181225.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { renameMember } from "../members/update-organization-member.js";
 import { requireAdminOrg } from "../organization/rules.js";
 

@@ -1,5 +1,5 @@
 import type { UpdateOrganizationNodeRequest, UpdateOrganizationNodeResponse } from "../../spec/generated/v20181225.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { updateNode, type UpdateNodeCodes } from "../organization/update-organization-node.js";
 
 const UPDATE_NODE_CODES_2018: UpdateNodeCodes = {

@@ -1,7 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { CreateOrganizationIdentityRequest, CreateOrganizationIdentityResponse } from "../../spec/generated/v20210331.js";
 import { isUniqueViolation } from "../../store/errors.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { builtInIdentityNamed } from "../members/rules.js";
 import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
 import { checkIdentityPolicies } from "./identity-policies.js";

@@ -1,6 +1,6 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { CreateOrganizationMemberPolicyRequest, CreateOrganizationMemberPolicyResponse } from "../../spec/generated/v20210331.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { requireAdminOrg } from "../organization/rules.js";
 import { insertPolicy } from "./member-policy.js";
 import { checkPolicyDescription, checkPolicyName, organizationMemberNotExist } from "./rules.js";

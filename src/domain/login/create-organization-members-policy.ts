@@ -1,5 +1,5 @@
 import type { CreateOrganizationMembersPolicyRequest, CreateOrganizationMembersPolicyResponse } from "../../spec/generated/v20210331.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { requireAdminOrg } from "../organization/rules.js";
 import { insertPolicy } from "./member-policy.js";
 import { checkIdList, checkPolicyDescription, checkPolicyName, MAX_MEMBERS_PER_REQUEST, rejectAdmin, requireOrgMembers } from "./rules.js";

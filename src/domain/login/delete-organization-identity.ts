@@ -1,7 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { DeleteOrganizationIdentityRequest, DeleteOrganizationIdentityResponse } from "../../spec/generated/v20210331.js";
 import { isForeignKeyViolation } from "../../store/errors.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
 import { rejectBuiltIn } from "./identity-rules.js";
 import { requireIdentity } from "./rules.js";

@@ -1,5 +1,5 @@
 import type { DeleteOrganizationMembersPolicyRequest, DeleteOrganizationMembersPolicyResponse } from "../../spec/generated/v20210331.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
 import { requirePolicy } from "./rules.js";
 

@@ -1,7 +1,7 @@
 import type { DescribeOrganizationMemberAuthAccountsRequest, DescribeOrganizationMemberAuthAccountsResponse } from "../../spec/generated/v20210331.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { requireAdminOrg } from "../organization/rules.js";
-import { checkPage } from "../paging.js";
+import { checkPage } from "../base/paging.js";
 import { authAccountView } from "./views.js";
 
 /**

@@ -1,9 +1,9 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { DescribeOrganizationMemberAuthIdentitiesRequest, DescribeOrganizationMemberAuthIdentitiesResponse } from "../../spec/generated/v20210331.js";
 import type { GrantFilter } from "../../store/identities-repo.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { requireAdminOrg } from "../organization/rules.js";
-import { checkPage } from "../paging.js";
+import { checkPage } from "../base/paging.js";
 import { authIdentityView } from "./views.js";
 
 /**

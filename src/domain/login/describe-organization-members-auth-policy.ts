@@ -1,10 +1,10 @@
 import type { DescribeOrganizationMembersAuthPolicyRequest, DescribeOrganizationMembersAuthPolicyResponse } from "../../spec/generated/v20210331.js";
 import type { PolicyListingFilter } from "../../store/member-policies-repo.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { identityAlias } from "../members/rules.js";
 import { requireAdminOrg } from "../organization/rules.js";
-import { checkPage } from "../paging.js";
-import { formatTime } from "../time.js";
+import { checkPage } from "../base/paging.js";
+import { formatTime } from "../base/time.js";
 
 /** BindType of a binding: a sub-account (user groups, 2, are not modelled). */
 const BIND_SUB_ACCOUNT = 1;

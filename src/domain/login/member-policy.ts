@@ -1,7 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import { isForeignKeyViolation, isUniqueViolation } from "../../store/errors.js";
 import type { Organization } from "../../store/organizations-repo.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { FIRST_POLICY_ID, policyNameExist, requireSupport } from "./rules.js";
 import { orgNotExist } from "../organization/rules.js";
 

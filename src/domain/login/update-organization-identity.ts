@@ -1,5 +1,5 @@
 import type { UpdateOrganizationIdentityRequest, UpdateOrganizationIdentityResponse } from "../../spec/generated/v20210331.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
 import { checkIdentityPolicies } from "./identity-policies.js";
 import { checkIdentityDescription, rejectBuiltIn } from "./identity-rules.js";

@@ -3,7 +3,7 @@ import type { OrgMemberAuthAccount, OrgMemberAuthIdentity, OrgMemberPolicy } fro
 import type { IdentityGrantRow } from "../../store/identities-repo.js";
 import type { MemberPolicyRow, PolicyBindingRow } from "../../store/member-policies-repo.js";
 import { identityAlias } from "../members/rules.js";
-import { formatTime } from "../time.js";
+import { formatTime } from "../base/time.js";
 
 /** OrgMemberAuthIdentity.Status: the member's role matches the identity, or was set up before the identity last changed. */
 export const STATUS_CONFIGURED = 1;

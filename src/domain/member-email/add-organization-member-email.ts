@@ -2,7 +2,7 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { AddOrganizationMemberEmailRequest, AddOrganizationMemberEmailResponse } from "../../spec/generated/v20210331.js";
 import { bindStatusAt } from "../../store/email-binds-repo.js";
 import { isUniqueViolation } from "../../store/errors.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import {
   checkEmail,
   checkEmailFree,

@@ -1,7 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { SendOrgMemberAccountBindEmailRequest, SendOrgMemberAccountBindEmailResponse } from "../../spec/generated/v20210331.js";
 import { bindStatusAt } from "../../store/email-binds-repo.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { bindRecordInvalid, DAY_MS, HOUR_MS, LINK_TTL_DAYS, MAX_RESENDS, MAX_RESENDS_PER_HOUR, requireBind, lockMemberOfCaller } from "./rules.js";
 
 /**

@@ -3,7 +3,7 @@ import type { UpdateOrganizationMemberEmailBindRequest, UpdateOrganizationMember
 import { bindStatusAt, type MemberEmailBind } from "../../store/email-binds-repo.js";
 import { isUniqueViolation } from "../../store/errors.js";
 import type { Store } from "../../store/store.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import {
   bindRecordInvalid,
   checkEmail,

@@ -1,7 +1,7 @@
 import type { CheckAccountDeleteRequest, CheckAccountDeleteResponse, NotAllowReason } from "../../spec/generated/v20210331.js";
 import type { OrgMember } from "../../store/members-repo.js";
 import type { Store } from "../../store/store.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { requireAdminOrg } from "../organization/rules.js";
 import { sixSegment } from "../policies/list-non-compliant-resource.js";
 import { isEntityAdmin } from "./entity.js";

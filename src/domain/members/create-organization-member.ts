@@ -4,7 +4,7 @@ import { isForeignKeyViolation, isUniqueViolation } from "../../store/errors.js"
 import type { Organization } from "../../store/organizations-repo.js";
 import type { Store } from "../../store/store.js";
 import { createAccount } from "../accounts/create-account.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { checkLength, checkName, checkPermissions, checkPolicyType, checkTags, encodePermissions, orgNotExist, POLICY_FINANCIAL, requireAdminOrg } from "../organization/rules.js";
 import { ensureHostRelation } from "../organization/auth-relations.js";
 import { checkPermissionsEnabled } from "../organization/gated-permissions.js";

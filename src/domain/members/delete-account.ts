@@ -1,6 +1,6 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { DeleteAccountRequest, DeleteAccountResponse } from "../../spec/generated/v20210331.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
 import { refuseDelegatedAdmins } from "../services/rules.js";
 import { deletionReasons } from "./check-account-delete.js";

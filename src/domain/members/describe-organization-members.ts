@@ -3,10 +3,10 @@ import type { DescribeOrganizationMembersRequest, DescribeOrganizationMembersRes
 import type { MemberFilter } from "../../store/members-repo.js";
 import type { OrgNode } from "../../store/nodes-repo.js";
 import type { Organization } from "../../store/organizations-repo.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { checkTags, langParam, orgNotExist } from "../organization/rules.js";
-import { checkLimit } from "../paging.js";
-import { serviceByProduct } from "../services/catalogue.js";
+import { checkLimit } from "../base/paging.js";
+import { serviceByProduct } from "../base/services-catalogue.js";
 import { SCOPE_PARTIAL } from "../services/rules.js";
 import { memberViews } from "./view.js";
 

@@ -2,10 +2,10 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { ListOrganizationIdentityRequest, ListOrganizationIdentityResponse } from "../../spec/generated/v20210331.js";
 import type { IdentityFilter } from "../../store/identities-repo.js";
 import type { IdentityType } from "../../store/schema.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { requireAdminOrg } from "../organization/rules.js";
-import { checkLimit } from "../paging.js";
-import { formatTime } from "../time.js";
+import { checkLimit } from "../base/paging.js";
+import { formatTime } from "../base/time.js";
 import { builtInIdentitiesMatching, identityAlias } from "./rules.js";
 
 /**

@@ -3,7 +3,7 @@ import type { ErrorCode } from "../../spec/generated/errors.js";
 import type { MoveOrganizationNodeMembersRequest, MoveOrganizationNodeMembersResponse } from "../../spec/generated/v20210331.js";
 import { isForeignKeyViolation } from "../../store/errors.js";
 import type { Organization } from "../../store/organizations-repo.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
 
 /** The codes an action documents for a department that does not exist (the versions differ). */

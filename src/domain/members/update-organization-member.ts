@@ -6,7 +6,7 @@ import type { MemberPatch, OrgMember } from "../../store/members-repo.js";
 import type { AllowQuit } from "../../store/schema.js";
 import type { Organization } from "../../store/organizations-repo.js";
 import type { Store } from "../../store/store.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { checkLength, checkName, checkPermissions, checkPolicyType, decodePermissions, encodePermissions, orgNotExist, requireAdminOrg } from "../organization/rules.js";
 import { checkPermissionsEnabled } from "../organization/gated-permissions.js";
 import { entityAdminOf } from "./entity.js";

@@ -2,9 +2,9 @@ import type { Language } from "../../protocol/api-error.js";
 import type { OrgMember as OrgMemberView } from "../../spec/generated/v20210331.js";
 import type { MemberListRow } from "../../store/members-repo.js";
 import type { Store } from "../../store/store.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { decodePermissions, permissionView, policyName } from "../organization/rules.js";
-import { formatTime } from "../time.js";
+import { formatTime } from "../base/time.js";
 import { BIND_UNBOUND, identityAlias, PERMISSION_CONFIRMED } from "./rules.js";
 
 /**

@@ -3,7 +3,7 @@ import type { ErrorCode } from "../../spec/generated/errors.js";
 import type { AddOrganizationNodeRequest, AddOrganizationNodeResponse } from "../../spec/generated/v20210331.js";
 import { isUniqueViolation } from "../../store/errors.js";
 import type { TagPair } from "../../store/tags-repo.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { bindDefaultPolicies } from "../policies/presets.js";
 import { FIRST_NODE_ID } from "./create-organization.js";
 import { checkNodeName, NODE_REMARK_MAX } from "./node-rules.js";

@@ -2,7 +2,7 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { CreateOrganizationResponse } from "../../spec/generated/v20210331.js";
 import { isUniqueViolation } from "../../store/errors.js";
 import type { Organization } from "../../store/organizations-repo.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { encodePermissions, POLICY_FINANCIAL, REQUIRED_PERMISSIONS } from "./rules.js";
 
 export const FIRST_ORG_ID = 10001;

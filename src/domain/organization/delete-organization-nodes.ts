@@ -2,7 +2,7 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { ErrorCode } from "../../spec/generated/errors.js";
 import type { DeleteOrganizationNodesRequest, DeleteOrganizationNodesResponse } from "../../spec/generated/v20210331.js";
 import { isForeignKeyViolation } from "../../store/errors.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { orgNotExist, requireAdminOrg } from "./rules.js";
 
 /** Departments one call may delete (the docs name the limit but not its value; 50 matches the largest list page). */

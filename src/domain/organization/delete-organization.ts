@@ -1,7 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { ErrorCode } from "../../spec/generated/errors.js";
 import type { DeleteOrganizationResponse } from "../../spec/generated/v20210331.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { orgNotExist, requireAdminOrg } from "./rules.js";
 
 /** The codes a version answers for what keeps an organization with no members from going. */

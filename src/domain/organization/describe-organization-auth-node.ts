@@ -1,6 +1,6 @@
 import type { AuthNode, DescribeOrganizationAuthNodeRequest, DescribeOrganizationAuthNodeResponse } from "../../spec/generated/v20210331.js";
-import type { Context } from "../context.js";
-import { checkPage } from "../paging.js";
+import type { Context } from "../base/context.js";
+import { checkPage } from "../base/paging.js";
 import { ensureHostRelation } from "./auth-relations.js";
 import { requireMembership } from "./rules.js";
 

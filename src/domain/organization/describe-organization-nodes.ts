@@ -1,7 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { DescribeOrganizationNodesRequest, DescribeOrganizationNodesResponse } from "../../spec/generated/v20210331.js";
-import type { Context } from "../context.js";
-import { checkPage } from "../paging.js";
+import type { Context } from "../base/context.js";
+import { checkPage } from "../base/paging.js";
 import { orgNodeView } from "./node-rules.js";
 import { MAX_TAGS, requireMembership } from "./rules.js";
 

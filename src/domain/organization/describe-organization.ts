@@ -1,7 +1,7 @@
 import type { DescribeOrganizationRequest, DescribeOrganizationResponse } from "../../spec/generated/v20210331.js";
-import type { Context } from "../context.js";
-import { serviceByProduct } from "../services/catalogue.js";
-import { formatTime } from "../time.js";
+import type { Context } from "../base/context.js";
+import { serviceByProduct } from "../base/services-catalogue.js";
+import { formatTime } from "../base/time.js";
 import { decodePermissions, langParam, permissionKeysView, policyName, requireMembership } from "./rules.js";
 
 /** DescribeOrganization — the caller's organization, seen by its admin or by a member.

@@ -2,7 +2,7 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { OrgNode as OrgNodeView } from "../../spec/generated/v20210331.js";
 import type { OrgNode } from "../../store/nodes-repo.js";
 import type { TagPair } from "../../store/tags-repo.js";
-import { formatTime } from "../time.js";
+import { formatTime } from "../base/time.js";
 
 /** Department names: up to 40 letters, digits, Chinese characters and +@&._[]- */
 const NODE_NAME_RE = /^[A-Za-z0-9\u4e00-\u9fa5+@&._\[\]\-]{1,40}$/;

@@ -1,7 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { ErrorCode } from "../../spec/generated/errors.js";
 import type { QuitOrganizationRequest, QuitOrganizationResponse } from "../../spec/generated/v20210331.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { refuseDelegatedAdmins } from "../services/rules.js";
 
 /** The code a version answers when the caller is not a member of the organization it names. */

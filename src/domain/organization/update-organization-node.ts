@@ -4,7 +4,7 @@ import type { UpdateOrganizationNodeRequest, UpdateOrganizationNodeResponse } fr
 import { isUniqueViolation } from "../../store/errors.js";
 import type { OrgNode } from "../../store/nodes-repo.js";
 import type { Store } from "../../store/store.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { nodeNameUsed } from "./add-organization-node.js";
 import { checkNodeName, NO_PARENT, NODE_REMARK_MAX, subtreeOf } from "./node-rules.js";
 import { checkLength, orgNotExist, requireAdminOrg } from "./rules.js";

@@ -1,7 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { AttachPolicyRequest, AttachPolicyResponse } from "../../spec/generated/v20210331.js";
 import { isUniqueViolation } from "../../store/errors.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { insertAttachment, lockManagedOrg, policyTypeParam, requireEnabled, requireManager, requirePolicy, SCP } from "./rules.js";
 import { requireTarget, targetTypeParam } from "./targets.js";
 

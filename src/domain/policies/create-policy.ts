@@ -3,7 +3,7 @@ import type { CreatePolicyRequest, CreatePolicyResponse } from "../../spec/gener
 import { isUniqueViolation } from "../../store/errors.js";
 import type { PolicyType } from "../../store/schema.js";
 import type { Store } from "../../store/store.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { checkDescription, checkPolicyContent, checkPolicyName, FIRST_POLICY_ID, lockManagedOrg, policyTypeParam, requireEnabled, requireManager, SCP } from "./rules.js";
 
 /** The error of a name a custom policy of the organization already has. */

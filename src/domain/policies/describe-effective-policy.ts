@@ -1,6 +1,6 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { DescribeEffectivePolicyRequest, DescribeEffectivePolicyResponse } from "../../spec/generated/v20210331.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { effectiveTagPolicyOf } from "./effective-policy.js";
 import { findTarget } from "./rules.js";
 import { renderEffectivePolicy } from "./tag-merge.js";

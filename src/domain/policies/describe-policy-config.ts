@@ -1,6 +1,6 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { DescribePolicyConfigRequest, DescribePolicyConfigResponse } from "../../spec/generated/v20210331.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { checkOrganizationId, requireManager, SCP, TAG } from "./rules.js";
 
 /** DescribePolicyConfig numbers the policy types: 0 service control policy, 1 tag policy. */

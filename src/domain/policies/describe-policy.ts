@@ -1,6 +1,6 @@
 import type { DescribePolicyRequest, DescribePolicyResponse } from "../../spec/generated/v20210331.js";
-import type { Context } from "../context.js";
-import { formatTime } from "../time.js";
+import type { Context } from "../base/context.js";
+import { formatTime } from "../base/time.js";
 import { policyTypeParam, requireManager, requirePolicy } from "./rules.js";
 import { policyKind } from "./views.js";
 

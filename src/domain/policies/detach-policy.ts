@@ -1,6 +1,6 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { DetachPolicyRequest, DetachPolicyResponse } from "../../spec/generated/v20210331.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { lockManagedOrg, policyTypeParam, requireEnabled, requireManager, requirePolicy, SCP } from "./rules.js";
 import { requireTarget, targetTypeParam } from "./targets.js";
 

@@ -1,6 +1,6 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { DisablePolicyTypeRequest, DisablePolicyTypeResponse } from "../../spec/generated/v20210331.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { checkOrganizationId, lockManagedOrg, policyTypeParam, requireManager } from "./rules.js";
 
 /**

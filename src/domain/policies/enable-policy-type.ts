@@ -1,7 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { EnablePolicyTypeRequest, EnablePolicyTypeResponse } from "../../spec/generated/v20210331.js";
 import { isUniqueViolation } from "../../store/errors.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { bindFullAccessEverywhere } from "./presets.js";
 import { checkOrganizationId, lockManagedOrg, policyTypeParam, requireManager, SCP, TAG } from "./rules.js";
 

@@ -1,7 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { ListNonCompliantResourceRequest, ListNonCompliantResourceResponse } from "../../spec/generated/v20210331.js";
 import type { MemberResource } from "../../store/member-resources-repo.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { effectiveTagPolicyOf } from "./effective-policy.js";
 import { requireManager } from "./rules.js";
 import { checkCompliance } from "./tag-compliance.js";

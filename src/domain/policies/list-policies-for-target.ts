@@ -1,9 +1,9 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { ListPoliciesForTargetRequest, ListPoliciesForTargetResponse } from "../../spec/generated/v20210331.js";
 import { targetIdOf } from "../../store/policy-attachments-repo.js";
-import type { Context } from "../context.js";
-import { rpPage } from "../paging.js";
-import { formatTime } from "../time.js";
+import type { Context } from "../base/context.js";
+import { rpPage } from "../base/paging.js";
+import { formatTime } from "../base/time.js";
 import { findTarget, MIN_UIN, policyTypeParam, requireManager } from "./rules.js";
 
 /** How ListPoliciesForTarget and ListTargetsForPolicy number the kinds of target: 1 department, 2 member. */

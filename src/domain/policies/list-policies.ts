@@ -1,8 +1,8 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { ListPoliciesRequest, ListPoliciesResponse } from "../../spec/generated/v20210331.js";
 import type { PolicyScope } from "../../store/policies-repo.js";
-import type { Context } from "../context.js";
-import { rpPage } from "../paging.js";
+import type { Context } from "../base/context.js";
+import { rpPage } from "../base/paging.js";
 import { policyTypeParam, requireManager } from "./rules.js";
 import { listPolicyNode } from "./views.js";
 

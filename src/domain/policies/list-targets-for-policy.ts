@@ -1,8 +1,8 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { ListTargetsForPolicyRequest, ListTargetsForPolicyResponse } from "../../spec/generated/v20210331.js";
-import type { Context } from "../context.js";
-import { rpPage } from "../paging.js";
-import { formatTime } from "../time.js";
+import type { Context } from "../base/context.js";
+import { rpPage } from "../base/paging.js";
+import { formatTime } from "../base/time.js";
 import { RELATED_MEMBER, RELATED_NODE } from "./list-policies-for-target.js";
 import { policyTypeParam, requireManager, requirePolicy } from "./rules.js";
 

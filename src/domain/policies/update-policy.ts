@@ -1,6 +1,6 @@
 import type { UpdatePolicyRequest, UpdatePolicyResponse } from "../../spec/generated/v20210331.js";
 import { isUniqueViolation } from "../../store/errors.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { checkNotPresetName, policyNameInUse } from "./create-policy.js";
 import { checkDescription, checkPolicyContent, checkPolicyName, lockManagedOrg, policyTypeParam, requireEnabled, requireManager, requirePolicy } from "./rules.js";
 

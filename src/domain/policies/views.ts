@@ -1,6 +1,6 @@
 import type { ListPolicyNode } from "../../spec/generated/v20210331.js";
 import type { PolicyListing } from "../../store/policies-repo.js";
-import { formatTime } from "../time.js";
+import { formatTime } from "../base/time.js";
 import { CUSTOM_POLICY, PRESET_POLICY } from "./rules.js";
 
 /** The API's policy kind of a stored policy: 1 custom, 2 preset. */

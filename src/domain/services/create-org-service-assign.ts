@@ -3,9 +3,9 @@ import type { CreateOrgServiceAssignRequest, CreateOrgServiceAssignResponse } fr
 import { isForeignKeyViolation, isUniqueViolation } from "../../store/errors.js";
 import type { ManagementScope } from "../../store/service-assigns-repo.js";
 import type { Store } from "../../store/store.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
-import type { OrganizationService } from "./catalogue.js";
+import type { OrganizationService } from "../base/services-catalogue.js";
 import { resolveService, SCOPE_ALL, SCOPE_PARTIAL, USAGE_DISABLED } from "./rules.js";
 
 /** At most this many members are made delegated admins in one call (documented). */

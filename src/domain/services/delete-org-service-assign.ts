@@ -1,6 +1,6 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { DeleteOrgServiceAssignRequest, DeleteOrgServiceAssignResponse } from "../../spec/generated/v20210331.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
 import { resolveService, USAGE_ENABLED } from "./rules.js";
 

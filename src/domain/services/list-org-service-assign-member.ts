@@ -1,8 +1,8 @@
 import type { ListOrgServiceAssignMemberRequest, ListOrgServiceAssignMemberResponse, OrganizationServiceAssignMember } from "../../spec/generated/v20210331.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { requireAdminOrg } from "../organization/rules.js";
-import { checkPage } from "../paging.js";
-import { formatTime } from "../time.js";
+import { checkPage } from "../base/paging.js";
+import { formatTime } from "../base/time.js";
 import { resolveService, SCOPE_PARTIAL, usageStatus } from "./rules.js";
 
 /**

@@ -1,8 +1,8 @@
 import type { ListOrganizationServiceRequest, ListOrganizationServiceResponse, OrganizationServiceAssign } from "../../spec/generated/v20210331.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { requireAdminOrg } from "../organization/rules.js";
-import { checkPage } from "../paging.js";
-import { NO, searchServices, YES } from "./catalogue.js";
+import { checkPage } from "../base/paging.js";
+import { NO, searchServices, YES } from "../base/services-catalogue.js";
 
 /** Organization services report no grant status: none of them takes a separate organization grant in TCO. */
 const GRANT_DISABLED = "Disabled";

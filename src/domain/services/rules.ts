@@ -2,7 +2,7 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { ErrorCode } from "../../spec/generated/errors.js";
 import type { OrgMember } from "../../store/members-repo.js";
 import type { Store } from "../../store/store.js";
-import { serviceById, serviceByProduct, type OrganizationService } from "./catalogue.js";
+import { serviceById, serviceByProduct, type OrganizationService } from "../base/services-catalogue.js";
 
 /** ManagementScope values. */
 export const SCOPE_ALL = 1;

@@ -1,7 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { DescribeResourceTagsByResourceIdsRequest, DescribeResourceTagsByResourceIdsResponse } from "../../spec/generated/tag-v20180813.js";
 import type { TaggedResource } from "../../store/schema.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { tagPage } from "./paging.js";
 import { ORGANIZATION_SERVICE, PREFIXES, REGION_RE, RESOURCE_ID_RE } from "./resource-name.js";
 import { checkCategory, ownedOrganization, tagResourceView } from "./rules.js";

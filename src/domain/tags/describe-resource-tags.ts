@@ -1,6 +1,6 @@
 import type { DescribeResourceTagsRequest, DescribeResourceTagsResponse } from "../../spec/generated/tag-v20180813.js";
 import type { OrgTagFilter } from "../../store/tags-repo.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { tagPage } from "./paging.js";
 import { ORGANIZATION_SERVICE, PREFIXES, RESOURCE_ID_RE } from "./resource-name.js";
 import { ownedOrganization, tagResourceView } from "./rules.js";

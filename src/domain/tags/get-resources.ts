@@ -2,7 +2,7 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { GetResourcesRequest, GetResourcesResponse, ResourceTagMapping, TagFilter } from "../../spec/generated/tag-v20180813.js";
 import type { TaggedResource } from "../../store/schema.js";
 import type { ResourceTagRow, TagPair } from "../../store/tags-repo.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { formatResourceName, parseResourceName, type ResourceName } from "./resource-name.js";
 import { checkNotReserved, checkOwner, checkTagKey, checkTagValue, ownedOrganization } from "./rules.js";
 

@@ -1,5 +1,5 @@
 import type * as TagApi from "../../spec/generated/tag-v20180813.js";
-import type { HandlerMap } from "../context.js";
+import type { UndeclaredMap } from "../undeclared.js";
 import { describeResourceTags } from "./describe-resource-tags.js";
 import { describeResourceTagsByResourceIds } from "./describe-resource-tags-by-resource-ids.js";
 import { getResources } from "./get-resources.js";
@@ -10,7 +10,7 @@ import { modifyResourceTags } from "./modify-resource-tags.js";
  * organization's departments and members. The generated schema holds these actions only, so the
  * map names every one of them.
  */
-export const TAG_HANDLERS: HandlerMap<TagApi.Actions> = {
+export const TAG_HANDLERS: UndeclaredMap<TagApi.Actions> = {
   ModifyResourceTags: modifyResourceTags,
   DescribeResourceTagsByResourceIds: describeResourceTagsByResourceIds,
   DescribeResourceTags: describeResourceTags,

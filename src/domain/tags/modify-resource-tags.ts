@@ -1,7 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { ModifyResourceTagsRequest, ModifyResourceTagsResponse, Tag, TagKeyObject } from "../../spec/generated/tag-v20180813.js";
 import type { TagPair } from "../../store/tags-repo.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { parseResourceName } from "./resource-name.js";
 import {
   checkOwner,

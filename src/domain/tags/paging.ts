@@ -1,4 +1,4 @@
-import { checkPage } from "../paging.js";
+import { checkPage } from "../base/paging.js";
 
 /**
  * Offset/Limit of the Tag API's lists: Offset defaults to 0 and Limit to 15 (the DescribeResourceTags

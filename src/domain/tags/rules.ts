@@ -4,7 +4,7 @@ import type { Organization } from "../../store/organizations-repo.js";
 import type { Store } from "../../store/store.js";
 import type { ResourceTagRow } from "../../store/tags-repo.js";
 import type { TagResource } from "../../spec/generated/tag-v20180813.js";
-import type { Context } from "../context.js";
+import type { Context } from "../base/context.js";
 import { ORGANIZATION_SERVICE, type ResourceName } from "./resource-name.js";
 
 // Limits from the Tag "Use Limits" page (https://cloud.tencent.com/document/product/651/13354,

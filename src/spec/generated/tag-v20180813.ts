@@ -99,3 +99,11 @@ export interface Actions {
 export type ActionName = keyof Actions;
 
 export const ACTION_NAMES: readonly ActionName[] = ["DescribeResourceTags","DescribeResourceTagsByResourceIds","GetResources","ModifyResourceTags"];
+
+/** The error codes each action of the Tag API 2018-08-13 documents (the official SDK's list). */
+export interface ActionCodes {
+  DescribeResourceTags: "FailedOperation";
+  DescribeResourceTagsByResourceIds: "FailedOperation" | "InvalidParameterValue.RegionInvalid" | "InvalidParameterValue.ResourceIdInvalid" | "InvalidParameterValue.ResourcePrefixInvalid" | "InvalidParameterValue.ServiceTypeInvalid" | "InvalidParameterValue.UinInvalid" | "UnsupportedOperation";
+  GetResources: "AuthFailure.UnauthorizedOperation" | "FailedOperation" | "FailedOperation.ResourceTagProcessing" | "InvalidParameter" | "InvalidParameter.PaginationTokenInvalid" | "InvalidParameter.ReservedTagKey" | "InvalidParameter.Tag" | "InvalidParameterValue.ResourceDescriptionError" | "InvalidParameterValue.TagKeyDuplicate" | "InvalidParameterValue.TagKeyEmpty" | "InvalidParameterValue.TagKeyLengthExceeded" | "InvalidParameterValue.TagValueCharacterIllegal" | "InvalidParameterValue.TagValueLengthExceeded" | "LimitExceeded.ResourceNumPerRequest" | "LimitExceeded.TagNumPerRequest" | "LimitExceeded.TagValue";
+  ModifyResourceTags: "FailedOperation" | "InvalidParameter.ReservedTagKey" | "InvalidParameter.Tag" | "InvalidParameterValue.DeleteTagsParamError" | "InvalidParameterValue.ResourceDescriptionError" | "InvalidParameterValue.TagKeyCharacterIllegal" | "InvalidParameterValue.TagKeyEmpty" | "InvalidParameterValue.TagKeyLengthExceeded" | "InvalidParameterValue.TagValueCharacterIllegal" | "InvalidParameterValue.TagValueLengthExceeded" | "LimitExceeded.Quota" | "LimitExceeded.ResourceAttachedTags" | "LimitExceeded.TagKey" | "LimitExceeded.TagValue";
+}

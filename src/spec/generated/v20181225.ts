@@ -233,3 +233,27 @@ export interface Actions {
 export type ActionName = keyof Actions;
 
 export const ACTION_NAMES: readonly ActionName[] = ["AcceptOrganizationInvitation","AddOrganizationNode","CancelOrganizationInvitation","CreateOrganization","DeleteOrganization","DeleteOrganizationMemberFromNode","DeleteOrganizationMembers","DeleteOrganizationNodes","DenyOrganizationInvitation","GetOrganization","GetOrganizationMember","ListOrganizationInvitations","ListOrganizationMembers","ListOrganizationNodeMembers","ListOrganizationNodes","MoveOrganizationMembersToNode","QuitOrganization","SendOrganizationInvitation","UpdateOrganizationMember","UpdateOrganizationNode"];
+
+/** The error codes each action of 2018-12-25 documents (the official SDK's list). */
+export interface ActionCodes {
+  AcceptOrganizationInvitation: "FailedOperation.InOrganizationAlready" | "ResourceNotFound.InvitationNotExist";
+  AddOrganizationNode: "LimitExceeded.NodeDepthExceedLimit" | "LimitExceeded.NodeExceedLimit" | "ResourceInUse.NodeName" | "ResourceNotFound.NodeNotExist" | "ResourceNotFound.OrganizationNotExist";
+  CancelOrganizationInvitation: "ResourceNotFound.InvitationNotExist";
+  CreateOrganization: "FailedOperation" | "FailedOperation.OrganizationExistAlready" | "ResourceNotFound.UserNotExist";
+  DeleteOrganization: "FailedOperation.OrganizationNotEmpty" | "FailedOperation.ShareUnitNotEmpty" | "ResourceNotFound.OrganizationNotExist";
+  DeleteOrganizationMemberFromNode: "FailedOperation.DisableDeleteMemberFromRootNode" | "ResourceNotFound.NodeNotExist" | "ResourceNotFound.OrganizationNotExist";
+  DeleteOrganizationMembers: "FailedOperation.QuitShareUintError" | "ResourceNotFound.OrganizationNotExist";
+  DeleteOrganizationNodes: "FailedOperation.NodeNotEmpty" | "ResourceNotFound.OrganizationNotExist";
+  DenyOrganizationInvitation: "ResourceNotFound.InvitationNotExist";
+  GetOrganization: "ResourceNotFound.OrganizationNotExist" | "ResourceNotFound.UserNotExist";
+  GetOrganizationMember: "ResourceNotFound.NodeNotExist" | "ResourceNotFound.OrganizationNotExist";
+  ListOrganizationInvitations: "ResourceNotFound.UserNotExist";
+  ListOrganizationMembers: "FailedOperation" | "ResourceNotFound.OrganizationNotExist";
+  ListOrganizationNodeMembers: "ResourceNotFound.NodeNotExist" | "ResourceNotFound.OrganizationNotExist";
+  ListOrganizationNodes: "ResourceNotFound.OrganizationNotExist";
+  MoveOrganizationMembersToNode: "FailedOperation.SomeUinsNotInOrganization" | "ResourceNotFound.NodeNotExist" | "ResourceNotFound.OrganizationNotExist";
+  QuitOrganization: "FailedOperation.DisableQuitSelfCreatedOrganization" | "ResourceNotFound.OrganizationNotExist";
+  SendOrganizationInvitation: "FailedOperation.MemberNameUsed" | "FailedOperation.NotSameRegion" | "FailedOperation.ReSentInvitation" | "FailedOperation.UserInOrganization" | "FailedOperation.UserNotRegister" | "LimitExceeded.Members" | "ResourceNotFound.OrganizationNotExist" | "ResourceNotFound.UserNotExist";
+  UpdateOrganizationMember: "FailedOperation.MemberNameUsed" | "ResourceNotFound.MemberNotExist" | "ResourceNotFound.OrganizationNotExist";
+  UpdateOrganizationNode: "LimitExceeded.NodeDepthExceedLimit" | "ResourceInUse.NodeNameUsed" | "ResourceNotFound.NodeNotExist" | "ResourceNotFound.OrganizationNotExist";
+}

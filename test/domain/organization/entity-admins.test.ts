@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Context } from "../../../src/domain/context.js";
+import type { Context } from "../../../src/domain/base/context.js";
 import { deleteOrganizationMembers } from "../../../src/domain/members/delete-organization-members.js";
 import { relationForEntity } from "../../../src/domain/organization/auth-relations.js";
 import { createOrganizationFor } from "../../../src/domain/organization/create-organization.js";

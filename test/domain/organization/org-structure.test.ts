@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Context, DomainSettings } from "../../../src/domain/context.js";
+import type { Context, DomainSettings } from "../../../src/domain/base/context.js";
 import { addOrganizationNodeLegacy } from "../../../src/domain/legacy/add-organization-node.js";
 import { deleteOrganizationLegacy } from "../../../src/domain/legacy/delete-organization.js";
 import { deleteOrganizationNodesLegacy } from "../../../src/domain/legacy/delete-organization-nodes.js";

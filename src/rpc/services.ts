@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
-import { ApiError } from "./api-error.js";
-import { header } from "./authenticate.js";
+import { ApiError } from "../protocol/api-error.js";
+import { header } from "../protocol/authenticate.js";
 
 /** The services this server answers, with their API versions (the operator API rides on organization). */
 export const SERVED: Readonly<Record<string, { label: { en: string; zh: string }; versions: readonly string[] }>> = {

@@ -1,6 +1,11 @@
-import type { Language } from "../protocol/api-error.js";
-import type { Store } from "../store/store.js";
-import type { TaskService } from "../tasks/service.js";
+import type { Language } from "../../protocol/api-error.js";
+import type { OrgMember } from "../../store/members-repo.js";
+import type { Organization } from "../../store/organizations-repo.js";
+import type { ServiceAssign } from "../../store/service-assigns-repo.js";
+import type { Store } from "../../store/store.js";
+import type { Lifecycle } from "./hooks.js";
+import type { Ids } from "./ids.js";
+import type { TaskService } from "../../tasks/service.js";
 
 /** Settings the business rules consult; all have defaults and are set from the environment. */
 export interface DomainSettings {
@@ -66,17 +71,34 @@ export interface Context {
   store: Store;
   /** current time, epoch milliseconds */
   now(): number;
+  /** new random ids and access keys */
+  ids: Ids;
   requestId: string;
+  /** the action being answered, and its API version */
+  action: string;
+  version: string;
   lang: Language;
   settings: DomainSettings;
-  /** asynchronous tasks: create one, read one (settled first when due); its ids come from its generator */
+  /** the other areas' part in a change (member joined or leaving, organization deleted, ...) */
+  hooks: Lifecycle;
+  /** asynchronous tasks: create one, read one (settled first when due) */
   tasks: TaskService;
 }
 
-/** A typed action implementation: never sees HTTP. */
-export type Handler<I, O> = (input: I, ctx: Context) => Promise<O>;
+/** The context of an action that only an organization's admin may call (caller rule `admin`). */
+export interface AdminContext extends Context {
+  /** the organization the caller administers, as it was when the call began */
+  org: Organization;
+}
 
-/** Handlers for every action of an API's `Actions` map. */
-export type HandlerMap<A> = {
-  [K in keyof A]: A[K] extends { input: infer I; output: infer O } ? Handler<I, O> : never;
-};
+/** The context of an action any account of an organization may call (caller rule `member`). */
+export interface MemberContext extends AdminContext {
+  /** the caller's membership (its admin's too) */
+  membership: OrgMember;
+}
+
+/** The context of an action the admin or a delegated admin of a service may call (caller rule `delegate`). */
+export interface DelegateContext extends MemberContext {
+  /** the caller's delegation for the service the input names; undefined for the admin */
+  delegation?: ServiceAssign;
+}

@@ -1,27 +1,23 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import type { Logger } from "pino";
-import type { Context, DomainSettings } from "../domain/context.js";
-import { HANDLERS } from "../domain/registry.js";
-import { TAG_HANDLERS } from "../domain/tags/index.js";
-import { OPERATOR_HANDLERS, OPERATOR_SCHEMA, OPERATOR_VERSION } from "../operator/index.js";
-import type { OperatorContext } from "../operator/context.js";
-import { ACTION_RATE_LIMITS } from "../spec/generated/rate-limits.js";
-import { API_VERSIONS, schemaOf, TAG_API_VERSION, TAG_SCHEMA, type ApiVersion } from "../spec/index.js";
-import type { SpecSchema } from "../spec/schema-types.js";
+import type { Context, DomainSettings } from "../domain/base/context.js";
+import { RANDOM_IDS, type Ids } from "../domain/base/ids.js";
+import { LIFECYCLE } from "../domain/registry.js";
+import { ApiError, type Language } from "../protocol/api-error.js";
+import { header, verifyTc3, verifyV1, type SignedRequest } from "../protocol/authenticate.js";
+import { CredentialCache, type Credential } from "../protocol/credentials.js";
+import { parseFlat, parseJsonBody, unflatten } from "../protocol/params.js";
+import { RateLimiter, rateLimitOf } from "../protocol/rate-limit.js";
+import { parseTc3Authorization } from "../protocol/tc3.js";
+import { V1_COMMON_PARAMS } from "../protocol/v1.js";
+import type { ParamShape } from "../protocol/validate.js";
 import type { Store } from "../store/store.js";
 import { DEFAULT_TASK_DELAY_MS, TaskService } from "../tasks/service.js";
 import { TaskTypes } from "../tasks/task-types.js";
-import { ApiError, type Language } from "./api-error.js";
-import { header, verifyTc3, verifyV1, type SignedRequest } from "./authenticate.js";
-import { CredentialCache, type Credential } from "./credentials.js";
 import { Faults } from "./faults.js";
-import { parseFlat, parseJsonBody, unflatten } from "./params.js";
-import { RateLimiter, rateLimitOf } from "./rate-limit.js";
+import { servedNamespaces, type ServedNamespace } from "./namespaces.js";
 import { noSuchVersion, serviceOf, unknownAction } from "./services.js";
-import { parseTc3Authorization } from "./tc3.js";
-import { V1_COMMON_PARAMS } from "./v1.js";
-import { Validators, type ParamShape } from "./validate.js";
 
 export interface RawRequest {
   method: string;
@@ -45,15 +41,8 @@ export interface RpcDeps {
   now?: () => number;
   /** the server's task service (shared with its runner); one without task types, on `store`, when absent */
   tasks?: TaskService;
-}
-
-interface Namespace {
-  schema: SpecSchema;
-  validators: Validators;
-  handlers: Record<string, (input: any, ctx: any) => Promise<object>>;
-  rootOnly: boolean;
-  /** action → documented calls per second; without a table every action gets the default */
-  rateLimits?: Readonly<Record<string, number>>;
+  /** new ids; random ones unless given (tests) */
+  ids?: Ids;
 }
 
 interface CallInfo {
@@ -70,15 +59,17 @@ interface CallInfo {
 const languageOf = (v: string | undefined): Language | undefined => (v === "zh-CN" ? "zh" : v === "en-US" ? "en" : undefined);
 
 /**
- * The API 3.0 endpoint: raw request → signature check → action lookup → rate limit → validation →
- * injected fault → handler → envelope. Always answers HTTP 200 with a JSON envelope.
+ * The API 3.0 endpoint: raw request → signature check → namespace and action → rate limit →
+ * validation → injected fault → the action (its contract, then its handler) → envelope. Always
+ * answers HTTP 200 with a JSON envelope. It lives above src/protocol (signatures, envelope,
+ * validation) and src/domain (the actions), which never import it.
  */
 export class RpcService {
   readonly faults = new Faults();
   readonly credentials: CredentialCache;
   private readonly limiter: RateLimiter;
   /** by service and version: `${service} ${version}` */
-  private readonly namespaces = new Map<string, Namespace>();
+  private readonly namespaces: Map<string, ServedNamespace> = servedNamespaces();
   private readonly now: () => number;
   private readonly tasks: TaskService;
 
@@ -87,18 +78,6 @@ export class RpcService {
     this.tasks = deps.tasks ?? new TaskService({ store: deps.store, types: new TaskTypes(), delayMs: DEFAULT_TASK_DELAY_MS, log: deps.log, now: this.now });
     this.credentials = new CredentialCache(deps.store);
     this.limiter = new RateLimiter();
-    for (const v of API_VERSIONS) {
-      const schema = schemaOf(v);
-      this.namespaces.set(`organization ${v}`, { schema, validators: new Validators(schema), handlers: HANDLERS[v], rootOnly: false, rateLimits: ACTION_RATE_LIMITS[v] });
-    }
-    this.namespaces.set(`tag ${TAG_API_VERSION}`, { schema: TAG_SCHEMA, validators: new Validators(TAG_SCHEMA), handlers: TAG_HANDLERS, rootOnly: false, rateLimits: ACTION_RATE_LIMITS[TAG_API_VERSION] });
-    // the operator API is TCO's own; its clients (the tco command) sign for service organization
-    this.namespaces.set(`organization ${OPERATOR_VERSION}`, {
-      schema: OPERATOR_SCHEMA,
-      validators: new Validators(OPERATOR_SCHEMA),
-      handlers: OPERATOR_HANDLERS,
-      rootOnly: true,
-    });
   }
 
   /** Answer one request: the JSON envelope text. */
@@ -228,13 +207,16 @@ export class RpcService {
       caller: { uin: info.uin, isRoot, ...(cred.subUin !== undefined ? { subUin: cred.subUin } : {}) },
       store: this.deps.store,
       now: this.now,
+      ids: this.deps.ids ?? RANDOM_IDS,
       requestId,
+      action: info.action,
+      version: info.version,
       lang: info.lang,
       settings: this.deps.settings,
+      hooks: LIFECYCLE,
       tasks: this.tasks,
     };
-    const opCtx: OperatorContext | Context = ns.rootOnly ? { ...ctx, faults: this.faults, credentials: this.credentials } : ctx;
-    return ns.handlers[info.action](input, opCtx);
+    return ns.call(info.action, input, ctx, { faults: this.faults, credentials: this.credentials });
   }
 }
 
@@ -253,4 +235,3 @@ function splitTarget(url: string): { path: string; query: string } {
   return q < 0 ? { path: target, query: "" } : { path: target.slice(0, q), query: target.slice(q + 1) };
 }
 
-export type { ApiVersion };

@@ -1,5 +1,5 @@
 import type { ApiVersion } from "../spec/index.js";
-import { ApiError } from "./api-error.js";
+import { ApiError } from "../protocol/api-error.js";
 import type { ErrorCode } from "../spec/generated/errors.js";
 
 export interface Fault {
