@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ServerConfig } from "./config.js";
-import { newKeyPair } from "./domain/accounts/create-account.js";
+import { newKeyPair } from "./domain/base/accounts.js";
 import { loadMasterKey, MASTER_KEY_FILE } from "./master-key.js";
 import { makePrivateDir, PRIVATE_FILE_MODE, tightenPrivateDir } from "./private-files.js";
 import { openStore, type Store } from "./store/store.js";

@@ -1,4 +1,4 @@
-import { createAccessKey, createAccount, uinTaken } from "../domain/accounts/create-account.js";
+import { createAccessKey, createAccount, uinTaken } from "../domain/base/accounts.js";
 import { formatTime } from "../domain/base/time.js";
 import { ApiError } from "../protocol/api-error.js";
 import type { Account } from "../store/accounts-repo.js";

@@ -1,4 +1,4 @@
-import { GATED_PERMISSIONS } from "../domain/organization/gated-permissions.js";
+import { GATED_PERMISSIONS } from "../domain/base/permissions.js";
 import { ApiError } from "../protocol/api-error.js";
 import type { OperatorContext } from "./context.js";
 

@@ -1,4 +1,4 @@
-import { sixSegment } from "../domain/policies/list-non-compliant-resource.js";
+import { sixSegment } from "../domain/base/resource-names.js";
 import { formatTime } from "../domain/base/time.js";
 import { ApiError } from "../protocol/api-error.js";
 import { isUniqueViolation } from "../store/errors.js";

@@ -1,4 +1,5 @@
-import { resolveService, USAGE_DISABLED, USAGE_ENABLED } from "../domain/services/rules.js";
+import { resolveService } from "../domain/services/rules.js";
+import { USAGE_DISABLED, USAGE_ENABLED } from "../domain/base/services-catalogue.js";
 import { ApiError } from "../protocol/api-error.js";
 import type { OperatorContext } from "./context.js";
 

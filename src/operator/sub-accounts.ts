@@ -1,4 +1,4 @@
-import { createSubAccount } from "../domain/accounts/create-sub-account.js";
+import { createSubAccount } from "../domain/base/sub-accounts.js";
 import { formatTime } from "../domain/base/time.js";
 import { ApiError } from "../protocol/api-error.js";
 import { isUniqueViolation } from "../store/errors.js";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { createAccount } from "../../src/domain/accounts/create-account.js";
+import { createAccount } from "../../src/domain/base/accounts.js";
 import { billRows, parseAmount } from "../../src/domain/financial/bills.js";
 import { describeOrganizationFinancialByMember } from "../../src/domain/financial/describe-organization-financial-by-member.js";
 import { describeOrganizationFinancialByMonth } from "../../src/domain/financial/describe-organization-financial-by-month.js";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { createAccount } from "../../src/domain/accounts/create-account.js";
-import { createSubAccount } from "../../src/domain/accounts/create-sub-account.js";
+import { createAccount } from "../../src/domain/base/accounts.js";
+import { createSubAccount } from "../../src/domain/base/sub-accounts.js";
 import type { Context } from "../../src/domain/base/context.js";
 import { bindOrganizationMemberAuthAccount } from "../../src/domain/login/bind-organization-member-auth-account.js";
 import { createOrganizationIdentity } from "../../src/domain/login/create-organization-identity.js";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { createAccount } from "../../src/domain/accounts/create-account.js";
+import { createAccount } from "../../src/domain/base/accounts.js";
 import { DEFAULT_DOMAIN_SETTINGS, type Context } from "../../src/domain/base/context.js";
 import { inviteOrganizationMember } from "../../src/domain/invitations/invite-organization-member.js";
 import { checkAccountDelete } from "../../src/domain/members/check-account-delete.js";

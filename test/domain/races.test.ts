@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { allocateUin, createAccount } from "../../src/domain/accounts/create-account.js";
+import { allocateUin, createAccount } from "../../src/domain/base/accounts.js";
 import type { Context } from "../../src/domain/base/context.js";
 import { ApiError } from "../../src/protocol/api-error.js";
 import { ACTION_ERROR_CODES, ERROR_CODES } from "../../src/spec/generated/errors.js";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { createAccessKey, createAccount } from "../../src/domain/accounts/create-account.js";
-import { createSubAccount } from "../../src/domain/accounts/create-sub-account.js";
+import { createAccessKey, createAccount } from "../../src/domain/base/accounts.js";
+import { createSubAccount } from "../../src/domain/base/sub-accounts.js";
 import { CredentialCache } from "../../src/protocol/credentials.js";
 import type { Store } from "../../src/store/store.js";
 import { DIALECTS } from "../helpers/dialects.js";

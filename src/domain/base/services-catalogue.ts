@@ -231,3 +231,12 @@ export function searchServices(key: string | undefined): OrganizationService[] {
   if (!text) return [...CATALOGUE];
   return CATALOGUE.filter((s) => [s.product, s.name.en.toLowerCase(), s.name.zh].some((v) => v.includes(text)));
 }
+
+/** ManagementScope values. */
+export const SCOPE_ALL = 1;
+export const SCOPE_PARTIAL = 2;
+
+/** UsageStatus values of a delegation (0 when the service reports none). */
+export const USAGE_NONE = 0;
+export const USAGE_ENABLED = 1;
+export const USAGE_DISABLED = 2;

@@ -1,6 +1,6 @@
 import type { DescribeOrganizationFinancialByMemberRequest, DescribeOrganizationFinancialByMemberResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../base/context.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { requireAdminOrg } from "../undeclared.js";
 import { billFilter, financialPage, monthRange, ratio, yuan } from "./rules.js";
 
 /**

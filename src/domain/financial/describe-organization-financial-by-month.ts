@@ -1,7 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { DescribeOrganizationFinancialByMonthRequest, DescribeOrganizationFinancialByMonthResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../base/context.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { requireAdminOrg } from "../undeclared.js";
 import { billFilter, growthRate, monthOf, monthText, parseMonth, yuan } from "./rules.js";
 
 /** The trend covers 1 to 6 months, 6 by default (documented). */

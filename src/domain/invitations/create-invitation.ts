@@ -3,8 +3,9 @@ import type { AllowQuit } from "../../store/schema.js";
 import { isUniqueViolation } from "../../store/errors.js";
 import type { TagPair } from "../../store/tags-repo.js";
 import type { Context } from "../base/context.js";
-import { checkPermissionsEnabled } from "../organization/gated-permissions.js";
-import { encodePermissions, orgNotExist, PAY_ON_BEHALF, requireAdminOrg } from "../organization/rules.js";
+import { checkPermissionsEnabled } from "../base/permissions.js";
+import { encodePermissions, PAY_ON_BEHALF } from "../base/permissions.js";
+import { orgNotExist, requireAdminOrg } from "../undeclared.js";
 import { checkJoinable, checkMemberRoom, checkNotInOrganization, DAY_MS, isLive, requireAccount, type JoinTerms } from "./rules.js";
 
 export const FIRST_INVITATION_ID = 1;

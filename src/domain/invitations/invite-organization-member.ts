@@ -2,7 +2,9 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { InviteOrganizationMemberRequest, InviteOrganizationMemberResponse } from "../../spec/generated/v20210331.js";
 import type { AllowQuit } from "../../store/schema.js";
 import type { Context } from "../base/context.js";
-import { checkLength, checkName, checkPermissions, checkPolicyType, checkTags } from "../organization/rules.js";
+import { checkLength, checkName } from "../base/names.js";
+import { checkPermissions, checkPolicyType } from "../base/permissions.js";
+import { checkTags } from "../base/tags.js";
 import { createInvitation } from "./create-invitation.js";
 
 export const MAX_REMARK = 255;

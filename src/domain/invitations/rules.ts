@@ -4,7 +4,7 @@ import type { Account } from "../../store/accounts-repo.js";
 import type { OrgInvitation } from "../../store/invitations-repo.js";
 import type { Organization } from "../../store/organizations-repo.js";
 import type { Store } from "../../store/store.js";
-import { PAY_ON_BEHALF } from "../organization/rules.js";
+import { PAY_ON_BEHALF } from "../base/permissions.js";
 
 /**
  * Rules an account must meet to join an organization by invitation. They are checked when the

@@ -2,7 +2,7 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { DeleteOrganizationMemberFromNodeRequest, DeleteOrganizationMemberFromNodeResponse } from "../../spec/generated/v20181225.js";
 import type { Context } from "../base/context.js";
 import { requireMember } from "../members/rules.js";
-import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../undeclared.js";
 import { legacyNodeNotExist } from "./list-organization-node-members.js";
 
 /** DeleteOrganizationMemberFromNode (2018-12-25) — take a member out of a unit: it goes back to

@@ -1,7 +1,7 @@
 import type { DeleteOrganizationMembersRequest, DeleteOrganizationMembersResponse } from "../../spec/generated/v20181225.js";
 import type { Context } from "../base/context.js";
 import { removeMembers } from "../members/delete-organization-members.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { requireAdminOrg } from "../undeclared.js";
 
 /** DeleteOrganizationMembers (2018-12-25) — remove members from the organization, under the
  *  rules of 2021-03-31's DeleteOrganizationMembers (whose codes it answers).

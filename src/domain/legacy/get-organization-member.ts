@@ -1,7 +1,7 @@
 import type { GetOrganizationMemberRequest, GetOrganizationMemberResponse } from "../../spec/generated/v20181225.js";
 import type { Context } from "../base/context.js";
 import { requireMember } from "../members/rules.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { requireAdminOrg } from "../undeclared.js";
 import { formatTime } from "../base/time.js";
 import { legacyNodeNotExist } from "./list-organization-node-members.js";
 

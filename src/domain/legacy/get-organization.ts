@@ -1,6 +1,6 @@
 import type { GetOrganizationResponse } from "../../spec/generated/v20181225.js";
 import type { Context } from "../base/context.js";
-import { requireMembership } from "../organization/rules.js";
+import { requireMembership } from "../undeclared.js";
 import { maskMail } from "../personal-data.js";
 
 /** GetOrganization (2018-12-25) — the caller's organization; IsEmpty is 1 while it has no member but its admin;

@@ -1,7 +1,7 @@
 import type { ListOrganizationMembersRequest, ListOrganizationMembersResponse, OrgMember } from "../../spec/generated/v20181225.js";
 import type { MemberFilter, MemberListRow } from "../../store/members-repo.js";
 import type { Context } from "../base/context.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { requireAdminOrg } from "../undeclared.js";
 import { checkLimit } from "../base/paging.js";
 import { formatTime } from "../base/time.js";
 

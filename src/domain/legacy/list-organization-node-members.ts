@@ -1,7 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { ListOrganizationNodeMembersRequest, ListOrganizationNodeMembersResponse } from "../../spec/generated/v20181225.js";
 import type { Context } from "../base/context.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { requireAdminOrg } from "../undeclared.js";
 import { legacyMemberPage } from "./list-organization-members.js";
 
 /** 2018-12-25's answer for a unit (department) that is not in the organization. */

@@ -1,7 +1,7 @@
 import type { ListOrganizationNodesResponse } from "../../spec/generated/v20181225.js";
 import type { Context } from "../base/context.js";
 import { NO_PARENT } from "../organization/node-rules.js";
-import { requireMembership } from "../organization/rules.js";
+import { requireMembership } from "../undeclared.js";
 
 /** ListOrganizationNodes (2018-12-25) — every department of the caller's organization by id (the
  *  root first), with how many accounts sit directly in it (the admin counts in its department).

@@ -1,7 +1,7 @@
 import type { MoveOrganizationMembersToNodeRequest, MoveOrganizationMembersToNodeResponse } from "../../spec/generated/v20181225.js";
 import type { Context } from "../base/context.js";
 import { moveMembers } from "../members/move-organization-node-members.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { requireAdminOrg } from "../undeclared.js";
 
 /** MoveOrganizationMembersToNode (2018-12-25) — put members into a unit (department).
  *  @throws ResourceNotFound.OrganizationNotExist, ResourceNotFound.NodeNotExist,

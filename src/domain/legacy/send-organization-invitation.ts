@@ -4,7 +4,9 @@ import type { Context } from "../base/context.js";
 import { createInvitation } from "../invitations/create-invitation.js";
 import { MAX_REMARK } from "../invitations/invite-organization-member.js";
 import { translate } from "../invitations/rules.js";
-import { checkLength, checkName, POLICY_FINANCIAL, requireAdminOrg, REQUIRED_PERMISSIONS } from "../organization/rules.js";
+import { checkLength, checkName } from "../base/names.js";
+import { POLICY_FINANCIAL, REQUIRED_PERMISSIONS } from "../base/permissions.js";
+import { requireAdminOrg } from "../undeclared.js";
 
 /** Codes 2018-12-25 uses where 2021-03-31's invitation rules name the same condition differently. */
 export const LEGACY_INVITE_CODES = {

@@ -1,7 +1,7 @@
 import type { UpdateOrganizationMemberRequest, UpdateOrganizationMemberResponse } from "../../spec/generated/v20181225.js";
 import type { Context } from "../base/context.js";
 import { renameMember } from "../members/update-organization-member.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { requireAdminOrg } from "../undeclared.js";
 
 /** UpdateOrganizationMember (2018-12-25) — rename a member or change its remark (at most 40 characters).
  *  @throws ResourceNotFound.OrganizationNotExist, ResourceNotFound.MemberNotExist,

@@ -1,7 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { BindOrganizationPolicySubAccountRequest, BindOrganizationPolicySubAccountResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../base/context.js";
-import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../undeclared.js";
 import { coveredMembers } from "./bindings.js";
 import { checkIdList, MAX_SUB_ACCOUNTS_PER_REQUEST, requirePolicy, requireSubAccounts } from "./rules.js";
 

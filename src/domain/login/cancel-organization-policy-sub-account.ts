@@ -1,6 +1,6 @@
 import type { CancelOrganizationPolicySubAccountRequest, CancelOrganizationPolicySubAccountResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../base/context.js";
-import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../undeclared.js";
 import { requireBound } from "./bindings.js";
 import { checkIdList, MAX_SUB_ACCOUNTS_PER_REQUEST, requirePolicy } from "./rules.js";
 

@@ -1,6 +1,6 @@
 import type { CreateOrganizationMemberAuthIdentityRequest, CreateOrganizationMemberAuthIdentityResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../base/context.js";
-import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../undeclared.js";
 import { checkIdList, identityNotExist, MAX_IDENTITIES_PER_GRANT, MAX_MEMBERS_PER_REQUEST, rejectAdmin, requireOrgMembers } from "./rules.js";
 
 /**

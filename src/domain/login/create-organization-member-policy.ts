@@ -1,7 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { CreateOrganizationMemberPolicyRequest, CreateOrganizationMemberPolicyResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../base/context.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { requireAdminOrg } from "../undeclared.js";
 import { insertPolicy } from "./member-policy.js";
 import { checkPolicyDescription, checkPolicyName, organizationMemberNotExist } from "./rules.js";
 

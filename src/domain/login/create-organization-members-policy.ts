@@ -1,6 +1,6 @@
 import type { CreateOrganizationMembersPolicyRequest, CreateOrganizationMembersPolicyResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../base/context.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { requireAdminOrg } from "../undeclared.js";
 import { insertPolicy } from "./member-policy.js";
 import { checkIdList, checkPolicyDescription, checkPolicyName, MAX_MEMBERS_PER_REQUEST, rejectAdmin, requireOrgMembers } from "./rules.js";
 

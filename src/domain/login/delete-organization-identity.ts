@@ -2,7 +2,7 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { DeleteOrganizationIdentityRequest, DeleteOrganizationIdentityResponse } from "../../spec/generated/v20210331.js";
 import { isForeignKeyViolation } from "../../store/errors.js";
 import type { Context } from "../base/context.js";
-import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../undeclared.js";
 import { rejectBuiltIn } from "./identity-rules.js";
 import { requireIdentity } from "./rules.js";
 

@@ -2,7 +2,7 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { DeleteOrganizationMemberAuthIdentityRequest, DeleteOrganizationMemberAuthIdentityResponse } from "../../spec/generated/v20210331.js";
 import { isForeignKeyViolation } from "../../store/errors.js";
 import type { Context } from "../base/context.js";
-import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../undeclared.js";
 import { requireIdentity } from "./rules.js";
 
 const inUse = (uin: number, id: number) =>

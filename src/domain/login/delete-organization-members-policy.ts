@@ -1,6 +1,6 @@
 import type { DeleteOrganizationMembersPolicyRequest, DeleteOrganizationMembersPolicyResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../base/context.js";
-import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../undeclared.js";
 import { requirePolicy } from "./rules.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { DescribeOrganizationMemberAuthAccountsRequest, DescribeOrganizationMemberAuthAccountsResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../base/context.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { requireAdminOrg } from "../undeclared.js";
 import { checkPage } from "../base/paging.js";
 import { authAccountView } from "./views.js";
 

@@ -2,7 +2,7 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { DescribeOrganizationMemberAuthIdentitiesRequest, DescribeOrganizationMemberAuthIdentitiesResponse } from "../../spec/generated/v20210331.js";
 import type { GrantFilter } from "../../store/identities-repo.js";
 import type { Context } from "../base/context.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { requireAdminOrg } from "../undeclared.js";
 import { checkPage } from "../base/paging.js";
 import { authIdentityView } from "./views.js";
 

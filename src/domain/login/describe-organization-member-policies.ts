@@ -1,6 +1,6 @@
 import type { DescribeOrganizationMemberPoliciesRequest, DescribeOrganizationMemberPoliciesResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../base/context.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { requireAdminOrg } from "../undeclared.js";
 import { checkPage } from "../base/paging.js";
 import { organizationMemberNotExist } from "./rules.js";
 import { memberPolicyView } from "./views.js";

@@ -1,8 +1,8 @@
 import type { DescribeOrganizationMembersAuthPolicyRequest, DescribeOrganizationMembersAuthPolicyResponse } from "../../spec/generated/v20210331.js";
 import type { PolicyListingFilter } from "../../store/member-policies-repo.js";
 import type { Context } from "../base/context.js";
-import { identityAlias } from "../members/rules.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { identityAlias } from "../base/identities.js";
+import { requireAdminOrg } from "../undeclared.js";
 import { checkPage } from "../base/paging.js";
 import { formatTime } from "../base/time.js";
 

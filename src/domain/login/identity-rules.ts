@@ -1,6 +1,6 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { OrgIdentityRow } from "../../store/identities-repo.js";
-import { checkLength } from "../organization/rules.js";
+import { checkLength } from "../base/names.js";
 import { IDENTITY_DESCRIPTION_MAX, IDENTITY_NAME_MAX } from "./rules.js";
 
 /** IdentityType of the built-in identities (custom ones are 2). */

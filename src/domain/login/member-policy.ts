@@ -3,7 +3,7 @@ import { isForeignKeyViolation, isUniqueViolation } from "../../store/errors.js"
 import type { Organization } from "../../store/organizations-repo.js";
 import type { Context } from "../base/context.js";
 import { FIRST_POLICY_ID, policyNameExist, requireSupport } from "./rules.js";
-import { orgNotExist } from "../organization/rules.js";
+import { orgNotExist } from "../undeclared.js";
 
 /** A member access policy to create, its request already checked. */
 export interface NewPolicy {

@@ -5,7 +5,7 @@ import type { Organization } from "../../store/organizations-repo.js";
 import type { OrgIdentityRow } from "../../store/identities-repo.js";
 import type { Store } from "../../store/store.js";
 import type { SubAccount } from "../../store/sub-accounts-repo.js";
-import { checkLength } from "../organization/rules.js";
+import { checkLength } from "../base/names.js";
 
 /** Ids of custom identities start here (the built-in ones are below); member access policies at FIRST_POLICY_ID. */
 export const FIRST_IDENTITY_ID = 101;

@@ -1,6 +1,6 @@
 import type { UpdateOrganizationIdentityRequest, UpdateOrganizationIdentityResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../base/context.js";
-import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../undeclared.js";
 import { checkIdentityPolicies } from "./identity-policies.js";
 import { checkIdentityDescription, rejectBuiltIn } from "./identity-rules.js";
 import { requireIdentity } from "./rules.js";

@@ -2,7 +2,7 @@ import type { Language } from "../../protocol/api-error.js";
 import type { OrgMemberAuthAccount, OrgMemberAuthIdentity, OrgMemberPolicy } from "../../spec/generated/v20210331.js";
 import type { IdentityGrantRow } from "../../store/identities-repo.js";
 import type { MemberPolicyRow, PolicyBindingRow } from "../../store/member-policies-repo.js";
-import { identityAlias } from "../members/rules.js";
+import { identityAlias } from "../base/identities.js";
 import { formatTime } from "../base/time.js";
 
 /** OrgMemberAuthIdentity.Status: the member's role matches the identity, or was set up before the identity last changed. */

@@ -4,7 +4,7 @@ import type { MemberEmailBind } from "../../store/email-binds-repo.js";
 import type { OrgMember } from "../../store/members-repo.js";
 import type { Organization } from "../../store/organizations-repo.js";
 import type { Store } from "../../store/store.js";
-import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../undeclared.js";
 
 /**
  * Login e-mail ("security information") of member accounts the organization created. The admin

@@ -2,8 +2,8 @@ import type { CheckAccountDeleteRequest, CheckAccountDeleteResponse, NotAllowRea
 import type { OrgMember } from "../../store/members-repo.js";
 import type { Store } from "../../store/store.js";
 import type { Context } from "../base/context.js";
-import { requireAdminOrg } from "../organization/rules.js";
-import { sixSegment } from "../policies/list-non-compliant-resource.js";
+import { requireAdminOrg } from "../undeclared.js";
+import { sixSegment } from "../base/resource-names.js";
 import { isEntityAdmin } from "./entity.js";
 import { requireMember } from "./rules.js";
 

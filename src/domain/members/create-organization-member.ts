@@ -3,15 +3,19 @@ import type { CreateOrganizationMemberRequest, CreateOrganizationMemberResponse 
 import { isForeignKeyViolation, isUniqueViolation } from "../../store/errors.js";
 import type { Organization } from "../../store/organizations-repo.js";
 import type { Store } from "../../store/store.js";
-import { createAccount } from "../accounts/create-account.js";
+import { createAccount } from "../base/accounts.js";
 import type { Context } from "../base/context.js";
-import { checkLength, checkName, checkPermissions, checkPolicyType, checkTags, encodePermissions, orgNotExist, POLICY_FINANCIAL, requireAdminOrg } from "../organization/rules.js";
+import { checkLength, checkName } from "../base/names.js";
+import { checkPermissions, checkPolicyType, encodePermissions, POLICY_FINANCIAL } from "../base/permissions.js";
+import { checkTags } from "../base/tags.js";
+import { orgNotExist, requireAdminOrg } from "../undeclared.js";
 import { ensureHostRelation } from "../organization/auth-relations.js";
-import { checkPermissionsEnabled } from "../organization/gated-permissions.js";
+import { checkPermissionsEnabled } from "../base/permissions.js";
 import { bindDefaultPolicies } from "../policies/presets.js";
 import { relationEntity } from "./entity.js";
 import { checkAdminVerification, checkPayer } from "./finance.js";
-import { LOGIN_IDENTITY_ID, parsePayUin, payUinIllegal, paysOnBehalf, STORED_TEXT_MAX } from "./rules.js";
+import { parsePayUin, payUinIllegal, paysOnBehalf, STORED_TEXT_MAX } from "./rules.js";
+import { LOGIN_IDENTITY_ID } from "../base/identities.js";
 
 const FIRST_RECORD_ID = 1;
 

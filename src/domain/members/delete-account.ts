@@ -1,7 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { DeleteAccountRequest, DeleteAccountResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../base/context.js";
-import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../undeclared.js";
 import { refuseDelegatedAdmins } from "../services/rules.js";
 import { deletionReasons } from "./check-account-delete.js";
 import { requireMember } from "./rules.js";

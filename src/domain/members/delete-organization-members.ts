@@ -4,7 +4,7 @@ import type { OrgMember } from "../../store/members-repo.js";
 import type { Organization } from "../../store/organizations-repo.js";
 import type { Store } from "../../store/store.js";
 import type { Context } from "../base/context.js";
-import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../undeclared.js";
 import { refuseDelegatedAdmins } from "../services/rules.js";
 import { relationAdmins } from "./entity.js";
 

@@ -4,10 +4,12 @@ import type { MemberFilter } from "../../store/members-repo.js";
 import type { OrgNode } from "../../store/nodes-repo.js";
 import type { Organization } from "../../store/organizations-repo.js";
 import type { Context } from "../base/context.js";
-import { checkTags, langParam, orgNotExist } from "../organization/rules.js";
+import { checkTags } from "../base/tags.js";
+import { langParam } from "../base/language.js";
+import { orgNotExist } from "../undeclared.js";
 import { checkLimit } from "../base/paging.js";
 import { serviceByProduct } from "../base/services-catalogue.js";
-import { SCOPE_PARTIAL } from "../services/rules.js";
+import { SCOPE_PARTIAL } from "../base/services-catalogue.js";
 import { memberViews } from "./view.js";
 
 /** A trusted-service product abbreviation such as `cloudaudit`. */

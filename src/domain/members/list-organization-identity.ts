@@ -3,10 +3,10 @@ import type { ListOrganizationIdentityRequest, ListOrganizationIdentityResponse 
 import type { IdentityFilter } from "../../store/identities-repo.js";
 import type { IdentityType } from "../../store/schema.js";
 import type { Context } from "../base/context.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { requireAdminOrg } from "../undeclared.js";
 import { checkLimit } from "../base/paging.js";
 import { formatTime } from "../base/time.js";
-import { builtInIdentitiesMatching, identityAlias } from "./rules.js";
+import { builtInIdentitiesMatching, identityAlias } from "../base/identities.js";
 
 /**
  * ListOrganizationIdentity — the member access identities the caller's organization may use:

@@ -4,7 +4,7 @@ import type { MoveOrganizationNodeMembersRequest, MoveOrganizationNodeMembersRes
 import { isForeignKeyViolation } from "../../store/errors.js";
 import type { Organization } from "../../store/organizations-repo.js";
 import type { Context } from "../base/context.js";
-import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../undeclared.js";
 
 /** The codes an action documents for a department that does not exist (the versions differ). */
 export interface NodeCodes {

@@ -1,17 +1,14 @@
-import { ApiError, type Language } from "../../protocol/api-error.js";
+import { ApiError } from "../../protocol/api-error.js";
 import type { Account } from "../../store/accounts-repo.js";
 import type { OrgMember } from "../../store/members-repo.js";
 import type { AllowQuit } from "../../store/schema.js";
 import type { Store } from "../../store/store.js";
-import { PAY_ON_BEHALF } from "../organization/rules.js";
+import { PAY_ON_BEHALF } from "../base/permissions.js";
 
 /** Remarks of a member: UpdateOrganizationMember documents at most 40 characters. */
 export const REMARK_MAX = 40;
 /** Where no length is documented, texts are bounded by what the store keeps. */
 export const STORED_TEXT_MAX = 255;
-
-/** Built-in identity every created member supports: the OrganizationAccessControlRole login role. */
-export const LOGIN_IDENTITY_ID = 1;
 
 /** Security-information binding of a member (email and phone); set by the email-binding actions. */
 export const BIND_UNBOUND = "Unbound";
@@ -63,24 +60,4 @@ export async function requireAccount(store: Store, uin: number): Promise<Account
   const account = await store.accounts.find(uin);
   if (!account) throw memberNotExist(uin);
   return account;
-}
-
-/** Alias names of the built-in identities per language; custom identities keep the name they were given. */
-const BUILT_IN_ALIASES: ReadonlyMap<number, { en: string; zh: string }> = new Map([[LOGIN_IDENTITY_ID, { en: "Login access", zh: "登录访问" }]]);
-
-/** The name shown for an identity in the caller's language. */
-export function identityAlias(identityId: number, aliasName: string, lang: Language): string {
-  return BUILT_IN_ALIASES.get(identityId)?.[lang] ?? aliasName;
-}
-
-/** The built-in identity going by this name in either language, if any. */
-export function builtInIdentityNamed(name: string): number | undefined {
-  for (const [id, names] of BUILT_IN_ALIASES) if (names.en === name || names.zh === name) return id;
-  return undefined;
-}
-
-/** Built-in identities whose name in the caller's language contains `text` (case-insensitive). */
-export function builtInIdentitiesMatching(text: string, lang: Language): number[] {
-  const needle = text.toLowerCase();
-  return [...BUILT_IN_ALIASES].filter(([, names]) => names[lang].toLowerCase().includes(needle)).map(([id]) => id);
 }

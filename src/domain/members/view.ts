@@ -3,9 +3,10 @@ import type { OrgMember as OrgMemberView } from "../../spec/generated/v20210331.
 import type { MemberListRow } from "../../store/members-repo.js";
 import type { Store } from "../../store/store.js";
 import type { Context } from "../base/context.js";
-import { decodePermissions, permissionView, policyName } from "../organization/rules.js";
+import { decodePermissions, permissionView, policyName } from "../base/permissions.js";
 import { formatTime } from "../base/time.js";
-import { BIND_UNBOUND, identityAlias, PERMISSION_CONFIRMED } from "./rules.js";
+import { BIND_UNBOUND, PERMISSION_CONFIRMED } from "./rules.js";
+import { identityAlias } from "../base/identities.js";
 
 /**
  * The OrgMember objects of a page of members: tags, identities and e-mail binding states are read

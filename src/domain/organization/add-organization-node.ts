@@ -7,7 +7,9 @@ import type { Context } from "../base/context.js";
 import { bindDefaultPolicies } from "../policies/presets.js";
 import { FIRST_NODE_ID } from "./create-organization.js";
 import { checkNodeName, NODE_REMARK_MAX } from "./node-rules.js";
-import { checkLength, checkTags, orgNotExist, requireAdminOrg } from "./rules.js";
+import { checkLength } from "../base/names.js";
+import { checkTags } from "../base/tags.js";
+import { orgNotExist, requireAdminOrg } from "../undeclared.js";
 
 /** The codes a version answers when adding a department goes wrong. */
 export interface AddNodeCodes {

@@ -1,6 +1,6 @@
 import type { Organization } from "../../store/organizations-repo.js";
 import type { Store } from "../../store/store.js";
-import { orgNotExist } from "./rules.js";
+import { orgNotExist } from "../undeclared.js";
 
 export const FIRST_RELATION_ID = 1;
 

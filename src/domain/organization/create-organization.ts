@@ -3,7 +3,7 @@ import type { CreateOrganizationResponse } from "../../spec/generated/v20210331.
 import { isUniqueViolation } from "../../store/errors.js";
 import type { Organization } from "../../store/organizations-repo.js";
 import type { Context } from "../base/context.js";
-import { encodePermissions, POLICY_FINANCIAL, REQUIRED_PERMISSIONS } from "./rules.js";
+import { encodePermissions, POLICY_FINANCIAL, REQUIRED_PERMISSIONS } from "../base/permissions.js";
 
 export const FIRST_ORG_ID = 10001;
 export const FIRST_NODE_ID = 100001;

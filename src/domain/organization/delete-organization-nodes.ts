@@ -3,7 +3,7 @@ import type { ErrorCode } from "../../spec/generated/errors.js";
 import type { DeleteOrganizationNodesRequest, DeleteOrganizationNodesResponse } from "../../spec/generated/v20210331.js";
 import { isForeignKeyViolation } from "../../store/errors.js";
 import type { Context } from "../base/context.js";
-import { orgNotExist, requireAdminOrg } from "./rules.js";
+import { orgNotExist, requireAdminOrg } from "../undeclared.js";
 
 /** Departments one call may delete (the docs name the limit but not its value; 50 matches the largest list page). */
 export const MAX_NODES_PER_DELETE = 50;

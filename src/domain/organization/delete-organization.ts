@@ -2,7 +2,7 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { ErrorCode } from "../../spec/generated/errors.js";
 import type { DeleteOrganizationResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../base/context.js";
-import { orgNotExist, requireAdminOrg } from "./rules.js";
+import { orgNotExist, requireAdminOrg } from "../undeclared.js";
 
 /** The codes a version answers for what keeps an organization with no members from going. */
 export interface DeleteOrganizationCodes {

@@ -2,7 +2,7 @@ import type { AuthNode, DescribeOrganizationAuthNodeRequest, DescribeOrganizatio
 import type { Context } from "../base/context.js";
 import { checkPage } from "../base/paging.js";
 import { ensureHostRelation } from "./auth-relations.js";
-import { requireMembership } from "./rules.js";
+import { requireMembership } from "../undeclared.js";
 
 /**
  * DescribeOrganizationAuthNode — the real-name entities of the caller's organization whose admin is

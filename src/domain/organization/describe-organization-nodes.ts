@@ -3,7 +3,8 @@ import type { DescribeOrganizationNodesRequest, DescribeOrganizationNodesRespons
 import type { Context } from "../base/context.js";
 import { checkPage } from "../base/paging.js";
 import { orgNodeView } from "./node-rules.js";
-import { MAX_TAGS, requireMembership } from "./rules.js";
+import { MAX_TAGS } from "../base/tags.js";
+import { requireMembership } from "../undeclared.js";
 
 /** DescribeOrganizationNodes — a page of the caller's organization's departments by id (the root
  *  first), optionally only those carrying every given tag; seen by the admin and by members.

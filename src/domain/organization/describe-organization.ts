@@ -2,7 +2,9 @@ import type { DescribeOrganizationRequest, DescribeOrganizationResponse } from "
 import type { Context } from "../base/context.js";
 import { serviceByProduct } from "../base/services-catalogue.js";
 import { formatTime } from "../base/time.js";
-import { decodePermissions, langParam, permissionKeysView, policyName, requireMembership } from "./rules.js";
+import { decodePermissions, permissionKeysView, policyName } from "../base/permissions.js";
+import { langParam } from "../base/language.js";
+import { requireMembership } from "../undeclared.js";
 
 /** DescribeOrganization — the caller's organization, seen by its admin or by a member.
  *  The policy name follows Lang (en/zh), else the request language; permissions go by their keys

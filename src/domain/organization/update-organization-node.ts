@@ -7,7 +7,8 @@ import type { Store } from "../../store/store.js";
 import type { Context } from "../base/context.js";
 import { nodeNameUsed } from "./add-organization-node.js";
 import { checkNodeName, NO_PARENT, NODE_REMARK_MAX, subtreeOf } from "./node-rules.js";
-import { checkLength, orgNotExist, requireAdminOrg } from "./rules.js";
+import { checkLength } from "../base/names.js";
+import { orgNotExist, requireAdminOrg } from "../undeclared.js";
 
 /** The codes a version answers when changing a department goes wrong. */
 export interface UpdateNodeCodes {

@@ -1,6 +1,6 @@
 import { ApiError } from "../../protocol/api-error.js";
+import { sixSegment } from "../base/resource-names.js";
 import type { ListNonCompliantResourceRequest, ListNonCompliantResourceResponse } from "../../spec/generated/v20210331.js";
-import type { MemberResource } from "../../store/member-resources-repo.js";
 import type { Context } from "../base/context.js";
 import { effectiveTagPolicyOf } from "./effective-policy.js";
 import { requireManager } from "./rules.js";
@@ -8,8 +8,6 @@ import { checkCompliance } from "./tag-compliance.js";
 
 const MAX_RESULTS = 50;
 
-/** The six-segment name of a member's resource: qcs::service:region:uin/<uin>:type/id. */
-export const sixSegment = (r: MemberResource): string => `qcs::${r.service_type}:${r.region}:uin/${r.uin}:${r.resource_type}/${r.resource_key}`;
 
 /** The opaque token of the page starting at `offset`, and back. */
 const encodeToken = (offset: number) => Buffer.from(`offset:${offset}`).toString("base64url");

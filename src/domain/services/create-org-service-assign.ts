@@ -4,9 +4,10 @@ import { isForeignKeyViolation, isUniqueViolation } from "../../store/errors.js"
 import type { ManagementScope } from "../../store/service-assigns-repo.js";
 import type { Store } from "../../store/store.js";
 import type { Context } from "../base/context.js";
-import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
+import { orgNotExist, requireAdminOrg } from "../undeclared.js";
 import type { OrganizationService } from "../base/services-catalogue.js";
-import { resolveService, SCOPE_ALL, SCOPE_PARTIAL, USAGE_DISABLED } from "./rules.js";
+import { resolveService } from "./rules.js";
+import { SCOPE_ALL, SCOPE_PARTIAL, USAGE_DISABLED } from "../base/services-catalogue.js";
 
 /** At most this many members are made delegated admins in one call (documented). */
 export const MAX_ASSIGN_UINS = 20;

@@ -1,8 +1,9 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { DeleteOrgServiceAssignRequest, DeleteOrgServiceAssignResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../base/context.js";
-import { orgNotExist, requireAdminOrg } from "../organization/rules.js";
-import { resolveService, USAGE_ENABLED } from "./rules.js";
+import { orgNotExist, requireAdminOrg } from "../undeclared.js";
+import { resolveService } from "./rules.js";
+import { USAGE_ENABLED } from "../base/services-catalogue.js";
 
 /**
  * DeleteOrgServiceAssign — a member stops being a delegated admin of an organization service

@@ -1,9 +1,10 @@
 import type { ListOrgServiceAssignMemberRequest, ListOrgServiceAssignMemberResponse, OrganizationServiceAssignMember } from "../../spec/generated/v20210331.js";
 import type { Context } from "../base/context.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { requireAdminOrg } from "../undeclared.js";
 import { checkPage } from "../base/paging.js";
 import { formatTime } from "../base/time.js";
-import { resolveService, SCOPE_PARTIAL, usageStatus } from "./rules.js";
+import { resolveService, usageStatus } from "./rules.js";
+import { SCOPE_PARTIAL } from "../base/services-catalogue.js";
 
 /**
  * ListOrgServiceAssignMember — a page of one organization service's delegated admins (named by

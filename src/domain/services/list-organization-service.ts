@@ -1,6 +1,6 @@
 import type { ListOrganizationServiceRequest, ListOrganizationServiceResponse, OrganizationServiceAssign } from "../../spec/generated/v20210331.js";
 import type { Context } from "../base/context.js";
-import { requireAdminOrg } from "../organization/rules.js";
+import { requireAdminOrg } from "../undeclared.js";
 import { checkPage } from "../base/paging.js";
 import { NO, searchServices, YES } from "../base/services-catalogue.js";
 

@@ -2,16 +2,7 @@ import { ApiError } from "../../protocol/api-error.js";
 import type { ErrorCode } from "../../spec/generated/errors.js";
 import type { OrgMember } from "../../store/members-repo.js";
 import type { Store } from "../../store/store.js";
-import { serviceById, serviceByProduct, type OrganizationService } from "../base/services-catalogue.js";
-
-/** ManagementScope values. */
-export const SCOPE_ALL = 1;
-export const SCOPE_PARTIAL = 2;
-
-/** UsageStatus values of a delegation (0 when the service reports none). */
-export const USAGE_NONE = 0;
-export const USAGE_ENABLED = 1;
-export const USAGE_DISABLED = 2;
+import { serviceById, serviceByProduct, USAGE_NONE, type OrganizationService } from "../base/services-catalogue.js";
 
 /**
  * The service a request names by ServiceId or Product (one of them is required; when both are

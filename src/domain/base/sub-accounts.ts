@@ -1,7 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import type { AccessKey } from "../../store/keys-repo.js";
 import type { Store } from "../../store/store.js";
-import { allocateUin, createAccessKey } from "./create-account.js";
+import { allocateUin, createAccessKey } from "./accounts.js";
 
 /** CAM user names: 1 to 64 letters, digits and _+=,.@- characters. */
 const SUB_ACCOUNT_NAME_RE = /^[A-Za-z0-9_+=,.@-]{1,64}$/;
