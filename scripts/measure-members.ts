@@ -18,7 +18,6 @@ import { DEFAULT_DOMAIN_SETTINGS, type Context } from "../src/domain/base/contex
 import { RANDOM_IDS } from "../src/domain/base/ids.js";
 import { searchFilter } from "../src/domain/members/describe-organization-members.js";
 import { ACTIONS, LIFECYCLE } from "../src/domain/registry.js";
-import { invokeAction } from "../src/rpc/invoke.js";
 import type { MemberFilter } from "../src/store/members-repo.js";
 import type { NewAccount } from "../src/store/accounts-repo.js";
 import type { NewOrgMember } from "../src/store/members-repo.js";
@@ -103,7 +102,7 @@ async function measure(dialect: string, store: Store): Promise<void> {
     hooks: LIFECYCLE,
     tasks,
   });
-  const describeOrganizationMembers = (input: object, ctx: Context): Promise<any> => invokeAction(ACTIONS["2021-03-31"].get("DescribeOrganizationMembers")!, input as Record<string, unknown>, ctx);
+  const describeOrganizationMembers = (input: object, ctx: Context): Promise<any> => ACTIONS["2021-03-31"].get("DescribeOrganizationMembers")!(input, ctx);
   const cases: Case[] = [
     { label: "Offset 0", offset: 0 },
     { label: "Offset 50000", offset: 50_000 },

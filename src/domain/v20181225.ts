@@ -2,15 +2,7 @@ import type * as Api from "../spec/generated/v20181225.js";
 import type { UndeclaredMap } from "./undeclared.js";
 import { acceptOrganizationInvitation } from "./legacy/accept-organization-invitation.js";
 import { cancelOrganizationInvitation } from "./legacy/cancel-organization-invitation.js";
-import { createOrganizationLegacy } from "./legacy/create-organization.js";
 import { denyOrganizationInvitation } from "./legacy/deny-organization-invitation.js";
-import { getOrganization } from "./legacy/get-organization.js";
-import { addOrganizationNodeLegacy } from "./legacy/add-organization-node.js";
-import { deleteOrganizationLegacy } from "./legacy/delete-organization.js";
-import { deleteOrganizationNodesLegacy } from "./legacy/delete-organization-nodes.js";
-import { listOrganizationNodes } from "./legacy/list-organization-nodes.js";
-import { quitOrganizationLegacy } from "./legacy/quit-organization.js";
-import { updateOrganizationNodeLegacy } from "./legacy/update-organization-node.js";
 import { listOrganizationInvitations } from "./legacy/list-organization-invitations.js";
 import { sendOrganizationInvitation } from "./legacy/send-organization-invitation.js";
 import { deleteOrganizationMemberFromNode } from "./legacy/delete-organization-member-from-node.js";
@@ -23,14 +15,6 @@ import { updateOrganizationMemberLegacy } from "./legacy/update-organization-mem
 
 /** Wiring of API version 2018-12-25: the handlers of the areas that do not declare contracts yet. */
 export const V2018_HANDLERS: UndeclaredMap<Api.Actions> = {
-  CreateOrganization: createOrganizationLegacy,
-  GetOrganization: getOrganization,
-  AddOrganizationNode: addOrganizationNodeLegacy,
-  DeleteOrganization: deleteOrganizationLegacy,
-  DeleteOrganizationNodes: deleteOrganizationNodesLegacy,
-  ListOrganizationNodes: listOrganizationNodes,
-  QuitOrganization: quitOrganizationLegacy,
-  UpdateOrganizationNode: updateOrganizationNodeLegacy,
   SendOrganizationInvitation: sendOrganizationInvitation,
   ListOrganizationInvitations: listOrganizationInvitations,
   AcceptOrganizationInvitation: acceptOrganizationInvitation,

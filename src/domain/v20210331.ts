@@ -36,7 +36,6 @@ import { listPolicies } from "./policies/list-policies.js";
 import { listPoliciesForTarget } from "./policies/list-policies-for-target.js";
 import { listTargetsForPolicy } from "./policies/list-targets-for-policy.js";
 import { updatePolicy } from "./policies/update-policy.js";
-import { createOrganization } from "./organization/create-organization.js";
 import { checkAccountDelete } from "./members/check-account-delete.js";
 import { createOrganizationMember } from "./members/create-organization-member.js";
 import { deleteAccount } from "./members/delete-account.js";
@@ -45,14 +44,6 @@ import { describeOrganizationMembers } from "./members/describe-organization-mem
 import { listOrganizationIdentity } from "./members/list-organization-identity.js";
 import { moveOrganizationNodeMembers } from "./members/move-organization-node-members.js";
 import { updateOrganizationMember } from "./members/update-organization-member.js";
-import { describeOrganization } from "./organization/describe-organization.js";
-import { addOrganizationNode } from "./organization/add-organization-node.js";
-import { deleteOrganization } from "./organization/delete-organization.js";
-import { deleteOrganizationNodes } from "./organization/delete-organization-nodes.js";
-import { describeOrganizationAuthNode } from "./organization/describe-organization-auth-node.js";
-import { describeOrganizationNodes } from "./organization/describe-organization-nodes.js";
-import { quitOrganization } from "./organization/quit-organization.js";
-import { updateOrganizationNode } from "./organization/update-organization-node.js";
 import { describeOrganizationFinancialByMember } from "./financial/describe-organization-financial-by-member.js";
 import { describeOrganizationFinancialByMonth } from "./financial/describe-organization-financial-by-month.js";
 import { describeOrganizationFinancialByProduct } from "./financial/describe-organization-financial-by-product.js";
@@ -143,15 +134,6 @@ export const V2021_PENDING = [
 ] as const satisfies readonly Api.ActionName[];
 
 export const V2021_HANDLERS: UndeclaredMap<Api.Actions> = {
-  CreateOrganization: createOrganization,
-  DescribeOrganization: describeOrganization,
-  AddOrganizationNode: addOrganizationNode,
-  DeleteOrganization: deleteOrganization,
-  DeleteOrganizationNodes: deleteOrganizationNodes,
-  DescribeOrganizationAuthNode: describeOrganizationAuthNode,
-  DescribeOrganizationNodes: describeOrganizationNodes,
-  QuitOrganization: quitOrganization,
-  UpdateOrganizationNode: updateOrganizationNode,
   InviteOrganizationMember: inviteOrganizationMember,
   AddOrganizationMemberEmail: addOrganizationMemberEmail,
   DescribeOrganizationMemberEmailBind: describeOrganizationMemberEmailBind,

@@ -7,7 +7,6 @@ import { Validators } from "../protocol/validate.js";
 import { ACTION_RATE_LIMITS } from "../spec/generated/rate-limits.js";
 import { API_VERSIONS, schemaOf, TAG_API_VERSION, TAG_SCHEMA } from "../spec/index.js";
 import type { SpecSchema } from "../spec/schema-types.js";
-import { invokeAction } from "./invoke.js";
 
 /** What the server keeps per process that operator actions reach. */
 export type OperatorState = Pick<OperatorContext, "faults" | "credentials">;
@@ -31,7 +30,7 @@ function domainNamespace(ns: DomainNamespace, schema: SpecSchema): ServedNamespa
     validators: new Validators(schema),
     rootOnly: false,
     rateLimits: ACTION_RATE_LIMITS[ns],
-    call: (action, input, ctx) => invokeAction(actions.get(action)!, input, ctx),
+    call: (action, input, ctx) => actions.get(action)!(input, ctx),
   };
 }
 

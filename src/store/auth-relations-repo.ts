@@ -73,4 +73,17 @@ export class AuthRelationsRepo {
       .executeTakeFirst();
     return r !== undefined;
   }
+
+  /** Those of `uins` that manage some other entity's relation in the organization (one query). */
+  async managersAmong(orgId: number, uins: readonly number[]): Promise<Set<number>> {
+    if (uins.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom("org_auth_relations")
+      .select("manager_uin")
+      .where("org_id", "=", orgId)
+      .where("is_host", "=", fixed(0))
+      .where("manager_uin", "in", [...uins])
+      .execute();
+    return new Set(rows.map((r) => Number(r.manager_uin)));
+  }
 }

@@ -5,10 +5,9 @@ import { inviteOrganizationMember } from "../../src/domain/invitations/invite-or
 import { DAY_MS } from "../../src/domain/invitations/rules.js";
 import { acceptOrganizationInvitation } from "../../src/domain/legacy/accept-organization-invitation.js";
 import { sendOrganizationInvitation } from "../../src/domain/legacy/send-organization-invitation.js";
-import { createOrganizationFor } from "../../src/domain/organization/create-organization.js";
 import { ApiError } from "../../src/protocol/api-error.js";
 import type { Store } from "../../src/store/store.js";
-import { codeOf, domainContext } from "../helpers/domain.js";
+import { codeOf, domainContext, organizationOf } from "../helpers/domain.js";
 import { DIALECTS } from "../helpers/dialects.js";
 import { storeAccount, storeCreatedMember } from "../helpers/invitation-fixtures.js";
 
@@ -27,7 +26,7 @@ for (const dialect of DIALECTS) {
 
     async function newOrg() {
       const admin = await storeAccount(store);
-      const { org } = await createOrganizationFor(ctxOf(admin));
+      const { org } = await organizationOf(ctxOf(admin));
       return { admin, org };
     }
     /** the id of the latest invitation an account received */

@@ -18,10 +18,9 @@ import {
 } from "../../src/domain/member-email/rules.js";
 import { sendOrgMemberAccountBindEmail } from "../../src/domain/member-email/send-org-member-account-bind-email.js";
 import { updateOrganizationMemberEmailBind } from "../../src/domain/member-email/update-organization-member-email-bind.js";
-import { createOrganizationFor } from "../../src/domain/organization/create-organization.js";
 import { ApiError } from "../../src/protocol/api-error.js";
 import type { Store } from "../../src/store/store.js";
-import { codeOf, domainContext } from "../helpers/domain.js";
+import { codeOf, domainContext, organizationOf } from "../helpers/domain.js";
 import { DIALECTS } from "../helpers/dialects.js";
 import { storeAccount, storeCreatedMember } from "../helpers/invitation-fixtures.js";
 
@@ -39,7 +38,7 @@ for (const dialect of DIALECTS) {
       store = await dialect.open();
       const admin = await storeAccount(store);
       ctx = domainContext(store, admin, { clock: () => clock });
-      const created = await createOrganizationFor(ctx);
+      const created = await organizationOf(ctx);
       org = { orgId: created.org.org_id, rootNodeId: created.org.root_node_id };
     });
     after(async () => {

@@ -9,7 +9,7 @@ import { deleteAccount } from "../../src/domain/members/delete-account.js";
 import { deleteOrganizationMembers } from "../../src/domain/members/delete-organization-members.js";
 import { describeOrganizationMembers } from "../../src/domain/members/describe-organization-members.js";
 import { updateOrganizationMember } from "../../src/domain/members/update-organization-member.js";
-import { relationForEntity } from "../../src/domain/organization/auth-relations.js";
+import { relationForEntity } from "../../src/domain/base/entity-relations.js";
 import { createOrganization } from "../../src/domain/organization/create-organization.js";
 import { setEntityAdmin } from "../../src/domain/organization/entity-admins.js";
 import type { Organization } from "../../src/store/organizations-repo.js";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { maskMail, maskPhone } from "../../src/domain/personal-data.js";
+import { maskMail, maskPhone } from "../../src/domain/base/personal-data.js";
 
 describe("masking personal data in answers", () => {
   it("keeps an address's first two characters and its domain, as 2018-12-25's GetOrganization example shows", () => {

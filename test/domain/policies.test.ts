@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Context, DomainSettings } from "../../src/domain/base/context.js";
 import { addOrganizationNode } from "../../src/domain/organization/add-organization-node.js";
-import { createOrganizationFor } from "../../src/domain/organization/create-organization.js";
 import { attachPolicy } from "../../src/domain/policies/attach-policy.js";
 import { createPolicy } from "../../src/domain/policies/create-policy.js";
 import { deletePolicy } from "../../src/domain/policies/delete-policy.js";
@@ -11,7 +10,7 @@ import { enablePolicyType } from "../../src/domain/policies/enable-policy-type.j
 import { FULL_ACCESS_POLICY_ID } from "../../src/domain/policies/presets.js";
 import { ApiError } from "../../src/protocol/api-error.js";
 import type { Store } from "../../src/store/store.js";
-import { domainContext } from "../helpers/domain.js";
+import { domainContext, organizationOf } from "../helpers/domain.js";
 import { DIALECTS } from "../helpers/dialects.js";
 import { storeAccount } from "../helpers/invitation-fixtures.js";
 
@@ -41,14 +40,14 @@ for (const dialect of DIALECTS) {
 
     async function newOrg(...types: string[]) {
       const admin = await storeAccount(store);
-      const { org } = await createOrganizationFor(ctxOf(admin));
+      const { org } = await organizationOf(ctxOf(admin));
       for (const t of types) await enablePolicyType({ OrganizationId: org.org_id, PolicyType: t }, ctxOf(admin));
       return { admin, org, ctx: ctxOf(admin) };
     }
 
     it("enables a type once when asked twice at the same time", async () => {
       const admin = await storeAccount(store);
-      const { org } = await createOrganizationFor(ctxOf(admin));
+      const { org } = await organizationOf(ctxOf(admin));
       const got = await outcomes([0, 1, 2].map(() => enablePolicyType({ OrganizationId: org.org_id, PolicyType: SCP }, ctxOf(admin))));
       assert.equal(count(got, "ok"), 1);
       assert.equal(count(got, "FailedOperation.OrganizationPolicyIsNotDisabled"), 2);
@@ -112,7 +111,7 @@ for (const dialect of DIALECTS) {
 
     it("binds FullQcloudAccess exactly once to a department added while service control policies are being enabled", async () => {
       const admin = await storeAccount(store);
-      const { org } = await createOrganizationFor(ctxOf(admin));
+      const { org } = await organizationOf(ctxOf(admin));
       const [, added] = await Promise.all([
         enablePolicyType({ OrganizationId: org.org_id, PolicyType: SCP }, ctxOf(admin)),
         addOrganizationNode({ ParentNodeId: org.root_node_id, Name: "racing" }, ctxOf(admin)),

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { createOrganizationFor } from "../../src/domain/organization/create-organization.js";
 import { deleteOrganizationNodes } from "../../src/domain/organization/delete-organization-nodes.js";
 import { describeResourceTags } from "../../src/domain/tags/describe-resource-tags.js";
 import { describeResourceTagsByResourceIds } from "../../src/domain/tags/describe-resource-tags-by-resource-ids.js";
@@ -9,7 +8,7 @@ import { modifyResourceTags } from "../../src/domain/tags/modify-resource-tags.j
 import type { Store } from "../../src/store/store.js";
 import { ACTION_ERROR_CODES } from "../../src/spec/generated/errors.js";
 import { DIALECTS } from "../helpers/dialects.js";
-import { codeOf, domainContext } from "../helpers/domain.js";
+import { codeOf, domainContext, organizationOf } from "../helpers/domain.js";
 import { addDepartment, addMember } from "../helpers/members.js";
 
 const TAG_CODES = ACTION_ERROR_CODES["2018-08-13"];
@@ -28,7 +27,7 @@ for (const dialect of DIALECTS) {
     before(async () => {
       store = await dialect.open();
       admin = await account();
-      const { org } = await createOrganizationFor(domainContext(store, admin));
+      const { org } = await organizationOf(domainContext(store, admin));
       orgId = org.org_id;
       root = (await store.nodes.listByOrg(orgId))[0].node_id;
       node = await addDepartment(store, orgId, root, "dept");

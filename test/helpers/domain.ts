@@ -2,12 +2,13 @@ import type { Context, DomainSettings } from "../../src/domain/base/context.js";
 import { DEFAULT_DOMAIN_SETTINGS } from "../../src/domain/base/context.js";
 import type { Language } from "../../src/protocol/api-error.js";
 import { ApiError } from "../../src/protocol/api-error.js";
+import type { Organization } from "../../src/store/organizations-repo.js";
 import type { Store } from "../../src/store/store.js";
+import { createOrganization } from "../../src/domain/organization/create-organization.js";
 import pino from "pino";
-import type { ActionDef, Namespace } from "../../src/domain/base/contract.js";
+import type { DeclaredAction, Namespace } from "../../src/domain/base/contract.js";
 import { RANDOM_IDS, type Ids } from "../../src/domain/base/ids.js";
 import { ACTIONS, LIFECYCLE } from "../../src/domain/registry.js";
-import { invokeAction } from "../../src/rpc/invoke.js";
 import { TaskService } from "../../src/tasks/service.js";
 import { TaskTypes } from "../../src/tasks/task-types.js";
 
@@ -55,8 +56,14 @@ export async function codeOf(p: Promise<unknown>): Promise<string> {
  * Call an action as dispatch does after validation: its contract (paging, caller) and then its
  * handler, with `ctx` naming the action. `action` is a declared action or a namespace's action name.
  */
-export function callAction(ctx: Context, action: ActionDef | [Namespace, string], input: object): Promise<any> {
+export function callAction(ctx: Context, action: DeclaredAction | [Namespace, string], input: object): Promise<any> {
   const def = Array.isArray(action) ? ACTIONS[action[0]].get(action[1]) : action;
   if (!def) throw new Error(`no action ${String(action)}`);
-  return invokeAction(def, input as Record<string, unknown>, { ...ctx, action: def.action, version: def.namespace });
+  return def(input, ctx);
+}
+
+/** Create an organization administered by the context's caller (CreateOrganization); answers its row. */
+export async function organizationOf(ctx: Context): Promise<{ org: Organization }> {
+  const { OrgId } = await createOrganization({}, ctx);
+  return { org: (await ctx.store.organizations.find(OrgId!))! };
 }

@@ -1,9 +1,11 @@
+import { ApiError } from "../../protocol/api-error.js";
 import type { CommonErrorCode, ErrorCode } from "../../spec/generated/errors.js";
 import type * as TagApi from "../../spec/generated/tag-v20180813.js";
 import type * as V2018 from "../../spec/generated/v20181225.js";
 import type * as V2021 from "../../spec/generated/v20210331.js";
 import type { AdminContext, Context, DelegateContext, MemberContext } from "./context.js";
-import type { Page, PagingSpec } from "./paging.js";
+import { resolveCaller } from "./caller.js";
+import { pageOf, type Page, type PagingSpec } from "./paging.js";
 
 /** The API namespaces whose actions are declared with contracts: their generated action and code types. */
 export interface Apis {
@@ -68,12 +70,39 @@ export interface ActionSpec<C extends string, R extends CallerRule, P extends Pa
 /** A typed action implementation: never sees HTTP. */
 export type Handler<I, O, X> = (input: I, ctx: X) => Promise<O>;
 
-/** An action's contract and handler, as dispatch and the tests see them. */
-export interface ActionDef<N extends Namespace = Namespace, A extends string = string> {
-  namespace: N;
-  action: A;
-  spec: ActionSpec<string, CallerRule, PagingSpec | undefined>;
-  handler: Handler<any, object, any>;
+/**
+ * A declared action, as dispatch and the tests see it: a function that applies the contract (the
+ * page, the caller's organization) and runs the handler, answering a translated code where the
+ * contract says so; with its contract and handler beside it.
+ */
+export interface DeclaredAction {
+  (input: any, ctx: Context): Promise<object>;
+  readonly namespace: Namespace;
+  readonly action: string;
+  readonly spec: ActionSpec<string, CallerRule, PagingSpec | undefined>;
+  readonly handler: Handler<any, object, any>;
+}
+
+/** A declared action typed by its namespace and name. */
+export interface ActionDef<N extends Namespace, A extends ActionOf<N>> extends DeclaredAction {
+  (input: InputOf<N, A>, ctx: Context): Promise<OutputOf<N, A>>;
+  readonly namespace: N;
+  readonly action: A;
+}
+
+type AnySpec = DeclaredAction["spec"];
+
+/** Apply a contract to a call and run its handler (see ActionDef). */
+async function invoke(action: string, namespace: string, spec: AnySpec, handler: DeclaredAction["handler"], input: Record<string, unknown>, ctx: Context): Promise<object> {
+  const c = ctx.action === action ? ctx : { ...ctx, action, version: namespace };
+  try {
+    if (spec.paging) (c as Context & { page: Page }).page = pageOf(spec.paging, input);
+    await resolveCaller(spec, input, c);
+    return await handler(input, c);
+  } catch (e) {
+    const translated = e instanceof ApiError ? spec.translate?.[e.code] : undefined;
+    throw translated ? (e as ApiError).withCode(translated as ErrorCode) : e;
+  }
 }
 
 /**
@@ -86,12 +115,16 @@ function declare<N extends Namespace>(namespace: N) {
     action: A,
     spec: ActionSpec<CodeOf<N, A>, R, P>,
     handler: Handler<InputOf<N, A>, OutputOf<N, A>, PagedContextOf<R, P>>,
-  ): ActionDef<N, A> => ({ namespace, action, spec: spec as ActionDef["spec"], handler: handler as ActionDef["handler"] });
+  ): ActionDef<N, A> => declareUntyped(namespace, action, spec as AnySpec, handler as DeclaredAction["handler"]) as ActionDef<N, A>;
+}
+
+/** A declared action from an untyped contract and handler (the registry's pending actions). */
+export function declareUntyped(namespace: Namespace, action: string, spec: AnySpec, handler: DeclaredAction["handler"]): DeclaredAction {
+  const def = (input: Record<string, unknown>, ctx: Context) => invoke(action, namespace, spec, handler, input, ctx);
+  return Object.assign(def, { namespace, action, spec, handler });
 }
 
 export const v2021 = declare("2021-03-31");
 export const v2018 = declare("2018-12-25");
 export const tagApi = declare("2018-08-13");
 
-/** A namespace's actions by name, as an area exports them: a key must name the action its definition declares. */
-export type ActionTable<N extends Namespace> = { [A in ActionOf<N>]?: ActionDef<N, A> };

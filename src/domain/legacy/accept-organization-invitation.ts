@@ -5,7 +5,7 @@ import type { TagPair } from "../../store/tags-repo.js";
 import type { Context } from "../base/context.js";
 import { invitationNotExist, requireLiveReceived } from "../invitations/answer.js";
 import { checkJoinable, checkMemberRoom, requireAccount, translate } from "../invitations/rules.js";
-import { relationForEntity } from "../organization/auth-relations.js";
+import { relationForEntity } from "../base/entity-relations.js";
 import { decodePermissions } from "../base/permissions.js";
 import { bindDefaultPolicies } from "../policies/presets.js";
 import { LEGACY_INVITE_CODES } from "./send-organization-invitation.js";

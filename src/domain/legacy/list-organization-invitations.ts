@@ -1,7 +1,7 @@
 import type { ListOrganizationInvitationsRequest, ListOrganizationInvitationsResponse } from "../../spec/generated/v20181225.js";
 import type { Context } from "../base/context.js";
 import { legacyStatus } from "../invitations/answer.js";
-import { maskMail } from "../personal-data.js";
+import { maskMail } from "../base/personal-data.js";
 import { formatTime } from "../base/time.js";
 
 export const DEFAULT_LIMIT = 10;

@@ -1,7 +1,7 @@
 import type { DescribeOrganizationMemberEmailBindRequest, DescribeOrganizationMemberEmailBindResponse } from "../../spec/generated/v20210331.js";
 import { bindStatusAt } from "../../store/email-binds-repo.js";
 import type { Context } from "../base/context.js";
-import { maskPhone } from "../personal-data.js";
+import { maskPhone } from "../base/personal-data.js";
 import { formatTime } from "../base/time.js";
 import { LINK_EXPIRED, requireMemberOfCaller } from "./rules.js";
 

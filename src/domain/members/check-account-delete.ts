@@ -4,7 +4,7 @@ import type { Store } from "../../store/store.js";
 import type { Context } from "../base/context.js";
 import { requireAdminOrg } from "../undeclared.js";
 import { sixSegment } from "../base/resource-names.js";
-import { isEntityAdmin } from "./entity.js";
+import { isEntityAdmin } from "../base/entity-relations.js";
 import { requireMember } from "./rules.js";
 
 /**

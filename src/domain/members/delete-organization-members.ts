@@ -6,7 +6,7 @@ import type { Store } from "../../store/store.js";
 import type { Context } from "../base/context.js";
 import { orgNotExist, requireAdminOrg } from "../undeclared.js";
 import { refuseDelegatedAdmins } from "../services/rules.js";
-import { relationAdmins } from "./entity.js";
+import { relationAdmins } from "../base/entity-relations.js";
 
 /** Why a member cannot leave the organization now, as the error to answer; undefined when it can. */
 async function removalBlockers(store: Store, org: Organization, members: readonly OrgMember[], leaving: ReadonlySet<number>, now: number): Promise<ApiError | undefined> {

@@ -11,7 +11,7 @@ import { checkLength, checkName } from "../base/names.js";
 import { checkPermissions, checkPolicyType, decodePermissions, encodePermissions } from "../base/permissions.js";
 import { orgNotExist, requireAdminOrg } from "../undeclared.js";
 import { checkPermissionsEnabled } from "../base/permissions.js";
-import { entityAdminOf } from "./entity.js";
+import { entityAdminOf } from "../base/entity-relations.js";
 import { checkAdminVerification, checkPayer } from "./finance.js";
 import { checkAllowQuit, parsePayUin, payUinIllegal, paysOnBehalf, REMARK_MAX, requireAccount, requireMember } from "./rules.js";
 

@@ -1,9 +1,10 @@
 import { ApiError } from "../../protocol/api-error.js";
-import type { CreateOrganizationResponse } from "../../spec/generated/v20210331.js";
 import { isUniqueViolation } from "../../store/errors.js";
 import type { Organization } from "../../store/organizations-repo.js";
 import type { Context } from "../base/context.js";
+import { v2018, v2021 } from "../base/contract.js";
 import { encodePermissions, POLICY_FINANCIAL, REQUIRED_PERMISSIONS } from "../base/permissions.js";
+import { maskMail } from "../base/personal-data.js";
 
 export const FIRST_ORG_ID = 10001;
 export const FIRST_NODE_ID = 100001;
@@ -22,7 +23,7 @@ const alreadyInOrganization = () =>
  * @throws FailedOperation.AuthInfoEmpty, FailedOperation.AuthNotEnterprise,
  *   FailedOperation.OrganizationExistAlready, UnsupportedOperation.CreateMemberNotAllowCreateOrganization
  */
-export async function createOrganizationFor(ctx: Context, orgType = 1): Promise<{ org: Organization; nickName: string; mail: string | null }> {
+async function createOrganizationFor(ctx: Context, orgType = 1): Promise<{ org: Organization; nickName: string; mail: string | null }> {
   const account = await ctx.store.accounts.find(ctx.caller.uin);
   if (!account) throw new ApiError("ResourceNotFound.UserNotExist");
   if (account.verification === "none") {
@@ -79,9 +80,42 @@ export async function createOrganizationFor(ctx: Context, orgType = 1): Promise<
   }
 }
 
-/** CreateOrganization (2021-03-31) — create an organization administered by the caller.
- *  @throws see createOrganizationFor */
-export async function createOrganization(_input: object, ctx: Context): Promise<CreateOrganizationResponse> {
-  const { org, nickName } = await createOrganizationFor(ctx);
-  return { OrgId: org.org_id, NickName: nickName };
-}
+/** CreateOrganization (2021-03-31) — create an organization administered by the caller (see createOrganizationFor). */
+export const createOrganization = v2021(
+  "CreateOrganization",
+  {
+    caller: "account",
+    codes: ["FailedOperation.AuthInfoEmpty", "FailedOperation.AuthNotEnterprise", "FailedOperation.OrganizationExistAlready", "UnsupportedOperation.CreateMemberNotAllowCreateOrganization"],
+  },
+  async (_input, ctx) => {
+    const { org, nickName } = await createOrganizationFor(ctx);
+    return { OrgId: org.org_id, NickName: nickName };
+  },
+);
+
+/**
+ * CreateOrganization (2018-12-25) — the same organization, OrgType fixed at 1; the admin's e-mail
+ * masked (see personal-data.ts). This version documents FailedOperation,
+ * FailedOperation.OrganizationExistAlready and ResourceNotFound.UserNotExist only: an account
+ * without enterprise verification gets the generic FailedOperation (with the 2021-03-31 message
+ * saying why), and a member account an organization created is in an organization already.
+ */
+export const createOrganization2018 = v2018(
+  "CreateOrganization",
+  {
+    caller: "account",
+    codes: ["InvalidParameterValue", "FailedOperation", "FailedOperation.OrganizationExistAlready"],
+    translate: {
+      "FailedOperation.AuthInfoEmpty": "FailedOperation",
+      "FailedOperation.AuthNotEnterprise": "FailedOperation",
+      "UnsupportedOperation.CreateMemberNotAllowCreateOrganization": "FailedOperation.OrganizationExistAlready",
+    },
+  },
+  async (input, ctx) => {
+    if (input.OrgType !== 1) {
+      throw new ApiError("InvalidParameterValue", { en: "Parameter `OrgType` must be 1.", zh: "参数`OrgType`取值须为 1。" });
+    }
+    const { org, nickName, mail } = await createOrganizationFor(ctx, input.OrgType);
+    return { OrgId: org.org_id, Nickname: nickName, Mail: maskMail(mail ?? ""), OrgType: org.org_type };
+  },
+);

@@ -1,52 +1,39 @@
 import { ApiError } from "../../protocol/api-error.js";
-import type { ErrorCode } from "../../spec/generated/errors.js";
-import type { DeleteOrganizationNodesRequest, DeleteOrganizationNodesResponse } from "../../spec/generated/v20210331.js";
 import { isForeignKeyViolation } from "../../store/errors.js";
-import type { Context } from "../base/context.js";
-import { orgNotExist, requireAdminOrg } from "../undeclared.js";
+import { lockOrg } from "../base/caller.js";
+import type { AdminContext } from "../base/context.js";
+import { v2018, v2021 } from "../base/contract.js";
 
 /** Departments one call may delete (the docs name the limit but not its value; 50 matches the largest list page). */
 export const MAX_NODES_PER_DELETE = 50;
 
-/** The codes a version answers when deleting departments goes wrong. */
-export interface DeleteNodesCodes {
-  hasMembers: ErrorCode;
-  hasChildren: ErrorCode;
-  tooMany: ErrorCode;
-}
-
-export const DELETE_NODES_CODES: DeleteNodesCodes = {
-  hasMembers: "FailedOperation.NodeNotEmpty",
-  hasChildren: "FailedOperation.OrganizationNodeNotEmpty",
-  tooMany: "FailedOperation.OrganizationNodeDeleteOverLimit",
-};
-
 /**
- * Delete departments of the organization the caller administers, all or none. A department still
- * holding accounts, or sub-departments not deleted in the same call, stays; the root cannot go.
- * A member moved into a department while it is being deleted makes the deletion fail the same way.
- * @throws InvalidParameter (empty list, unknown department, root), codes.tooMany,
- *   ResourceNotFound.OrganizationNotExist, codes.hasMembers, codes.hasChildren
+ * Delete departments of the caller's organization, all or none. A department still holding
+ * accounts (FailedOperation.NodeNotEmpty), or sub-departments not deleted in the same call
+ * (FailedOperation.OrganizationNodeNotEmpty), stays; the root cannot go. A member moved into a
+ * department while it is being deleted makes the deletion fail the same way.
+ * @throws InvalidParameter (empty list, unknown department, root), FailedOperation.OrganizationNodeDeleteOverLimit,
+ *   FailedOperation.NodeNotEmpty, FailedOperation.OrganizationNodeNotEmpty
  */
-export async function deleteNodes(ctx: Context, nodeIds: readonly number[], param: string, codes: DeleteNodesCodes): Promise<void> {
+async function deleteNodes(ctx: AdminContext, nodeIds: readonly number[], param: string): Promise<void> {
   const ids = [...new Set(nodeIds)];
   if (ids.length === 0) {
     throw new ApiError("InvalidParameter", { en: `Parameter \`${param}\` must name at least one department.`, zh: `参数\`${param}\`至少需要一个部门。` });
   }
   if (ids.length > MAX_NODES_PER_DELETE) {
-    throw new ApiError(codes.tooMany, {
+    throw new ApiError("FailedOperation.OrganizationNodeDeleteOverLimit", {
       en: `Parameter \`${param}\`: at most ${MAX_NODES_PER_DELETE} departments can be deleted in one call.`,
       zh: `参数\`${param}\`：一次最多删除 ${MAX_NODES_PER_DELETE} 个部门。`,
     });
   }
-  const org = await requireAdminOrg(ctx.store, ctx.caller.uin);
+  const { org } = ctx;
   const notEmpty = (id?: number) =>
     id === undefined
-      ? new ApiError(codes.hasMembers, { en: "A member account was moved into one of the departments meanwhile.", zh: "期间有成员账号被移入其中的部门。" })
-      : new ApiError(codes.hasMembers, { en: `Department ${id} still has member accounts.`, zh: `部门 ${id} 下仍有成员账号。` });
+      ? new ApiError("FailedOperation.NodeNotEmpty", { en: "A member account was moved into one of the departments meanwhile.", zh: "期间有成员账号被移入其中的部门。" })
+      : new ApiError("FailedOperation.NodeNotEmpty", { en: `Department ${id} still has member accounts.`, zh: `部门 ${id} 下仍有成员账号。` });
   try {
     await ctx.store.transaction(async (tx) => {
-      if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
+      await lockOrg(tx, org);
       const nodes = await tx.nodes.listByOrg(org.org_id);
       const known = new Set(nodes.map((n) => n.node_id));
       const doomed = new Set(ids);
@@ -62,7 +49,7 @@ export async function deleteNodes(ctx: Context, nodeIds: readonly number[], para
       if (withMembers.length > 0) throw notEmpty(withMembers[0]);
       const keptChild = nodes.find((n) => n.parent_id !== null && doomed.has(n.parent_id) && !doomed.has(n.node_id));
       if (keptChild) {
-        throw new ApiError(codes.hasChildren, {
+        throw new ApiError("FailedOperation.OrganizationNodeNotEmpty", {
           en: `Department ${keptChild.parent_id} still has sub-department ${keptChild.node_id}.`,
           zh: `部门 ${keptChild.parent_id} 下仍有子部门 ${keptChild.node_id}。`,
         });
@@ -76,9 +63,29 @@ export async function deleteNodes(ctx: Context, nodeIds: readonly number[], para
   }
 }
 
-/** DeleteOrganizationNodes (2021-03-31) — delete empty departments.
- *  @throws see deleteNodes */
-export async function deleteOrganizationNodes(input: DeleteOrganizationNodesRequest, ctx: Context): Promise<DeleteOrganizationNodesResponse> {
-  await deleteNodes(ctx, input.NodeId, "NodeId", DELETE_NODES_CODES);
-  return {};
-}
+/** DeleteOrganizationNodes (2021-03-31) — delete empty departments (see deleteNodes). */
+export const deleteOrganizationNodes = v2021(
+  "DeleteOrganizationNodes",
+  {
+    caller: "admin",
+    codes: ["InvalidParameter", "ResourceNotFound.OrganizationNotExist", "FailedOperation.OrganizationNodeDeleteOverLimit", "FailedOperation.NodeNotEmpty", "FailedOperation.OrganizationNodeNotEmpty"],
+  },
+  async (input, ctx) => {
+    await deleteNodes(ctx, input.NodeId, "NodeId");
+    return {};
+  },
+);
+
+/** DeleteOrganizationNodes (2018-12-25) — delete empty departments; one code for a department not empty, of members or of sub-departments. */
+export const deleteOrganizationNodes2018 = v2018(
+  "DeleteOrganizationNodes",
+  {
+    caller: "admin",
+    codes: ["InvalidParameter", "ResourceNotFound.OrganizationNotExist", "FailedOperation.NodeNotEmpty"],
+    translate: { "FailedOperation.OrganizationNodeNotEmpty": "FailedOperation.NodeNotEmpty", "FailedOperation.OrganizationNodeDeleteOverLimit": "InvalidParameter" },
+  },
+  async (input, ctx) => {
+    await deleteNodes(ctx, input.NodeIds, "NodeIds");
+    return {};
+  },
+);

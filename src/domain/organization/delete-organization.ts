@@ -1,55 +1,27 @@
 import { ApiError } from "../../protocol/api-error.js";
-import type { ErrorCode } from "../../spec/generated/errors.js";
-import type { DeleteOrganizationResponse } from "../../spec/generated/v20210331.js";
-import type { Context } from "../base/context.js";
-import { orgNotExist, requireAdminOrg } from "../undeclared.js";
-
-/** The codes a version answers for what keeps an organization with no members from going. */
-export interface DeleteOrganizationCodes {
-  /** a policy type (service control or tag policies) is still enabled */
-  policyTypeEnabled: ErrorCode;
-  /** member access policies (unified member login) remain */
-  memberPolicyExist: ErrorCode;
-}
-
-export const DELETE_ORGANIZATION_CODES: DeleteOrganizationCodes = {
-  policyTypeEnabled: "FailedOperation.OrganizationPolicyIsNotDisabled",
-  memberPolicyExist: "FailedOperation.OrgMemberPolicyExist",
-};
+import { lockOrg } from "../base/caller.js";
+import type { AdminContext } from "../base/context.js";
+import { v2018, v2021 } from "../base/contract.js";
 
 /**
- * Delete the organization the caller administers, with its departments, tags, invitations and
- * entity relations, once no account but the admin belongs to it, every policy type is disabled
- * (DisablePolicyType) and no member access policy is left (DeleteOrganizationMembersPolicy). The
- * organization row is locked first, so an account cannot join, nor a policy type be enabled or a
- * member access policy be created, while the deletion runs. The admin is then free to create or join
- * another organization.
- * @throws ResourceNotFound.OrganizationNotExist, FailedOperation.OrganizationNotEmpty,
- *   codes.policyTypeEnabled, codes.memberPolicyExist
+ * Delete the caller's organization, with its departments, tags, invitations and entity relations,
+ * once no account but the admin belongs to it and no other area refuses (organizationDeleting: a
+ * policy type still enabled, member access policies left, ...). The organization row is locked
+ * first, so an account cannot join, nor another area's object appear, while the deletion runs. The
+ * admin is then free to create or join another organization.
+ * @throws FailedOperation.OrganizationNotEmpty, and the other areas' refusals
  */
-export async function deleteOrganizationFor(ctx: Context, codes: DeleteOrganizationCodes): Promise<void> {
-  const org = await requireAdminOrg(ctx.store, ctx.caller.uin);
+async function deleteOrganizationFor(ctx: AdminContext): Promise<void> {
+  const { org } = ctx;
   await ctx.store.transaction(async (tx) => {
-    if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
+    await lockOrg(tx, org);
     if ((await tx.members.countInOrg(org.org_id)) > 1) {
       throw new ApiError("FailedOperation.OrganizationNotEmpty", {
         en: "The organization still has member accounts; remove them before deleting it.",
         zh: "组织中仍有成员账号，请先移除成员再删除组织。",
       });
     }
-    const enabled = await tx.policyTypes.enabledIn(org.org_id);
-    if (enabled.length > 0) {
-      throw new ApiError(codes.policyTypeEnabled, {
-        en: `The organization still has ${enabled.join(" and ")} enabled; disable ${enabled.length > 1 ? "them" : "it"} (DisablePolicyType) before deleting it.`,
-        zh: `组织仍启用了 ${enabled.join("、")}，请先关闭（DisablePolicyType）再删除组织。`,
-      });
-    }
-    if (await tx.memberPolicies.existIn(org.org_id)) {
-      throw new ApiError(codes.memberPolicyExist, {
-        en: "The organization still has member access policies; delete them (DeleteOrganizationMembersPolicy) before deleting it.",
-        zh: "组织中仍有成员访问策略，请先删除（DeleteOrganizationMembersPolicy）再删除组织。",
-      });
-    }
+    await ctx.hooks.refuseOrganizationDeleting(tx, org);
     const nodes = await tx.nodes.listByOrg(org.org_id);
     await tx.tags.deleteAll("node", nodes.map((n) => n.node_id));
     await tx.tags.deleteAll("member", [org.host_uin]);
@@ -58,9 +30,36 @@ export async function deleteOrganizationFor(ctx: Context, codes: DeleteOrganizat
   });
 }
 
-/** DeleteOrganization (2021-03-31) — delete the caller's organization.
- *  @throws see deleteOrganizationFor, with DELETE_ORGANIZATION_CODES */
-export async function deleteOrganization(_input: object, ctx: Context): Promise<DeleteOrganizationResponse> {
-  await deleteOrganizationFor(ctx, DELETE_ORGANIZATION_CODES);
-  return {};
-}
+/** DeleteOrganization (2021-03-31) — delete the caller's organization (see deleteOrganizationFor). */
+export const deleteOrganization = v2021(
+  "DeleteOrganization",
+  {
+    caller: "admin",
+    codes: ["ResourceNotFound.OrganizationNotExist", "FailedOperation.OrganizationNotEmpty", "FailedOperation.OrganizationPolicyIsNotDisabled", "FailedOperation.OrgMemberPolicyExist"],
+  },
+  async (_input, ctx) => {
+    await deleteOrganizationFor(ctx);
+    return {};
+  },
+);
+
+/**
+ * DeleteOrganization (2018-12-25) — the same deletion. This version documents only
+ * FailedOperation.OrganizationNotEmpty, FailedOperation.ShareUnitNotEmpty and
+ * ResourceNotFound.OrganizationNotExist: it predates policies. Its OrganizationNotEmpty means "the
+ * organization still has members" (企业组织成员不为空), which would mislead, so an enabled policy type
+ * or a remaining member access policy answers the common code FailedOperation ("操作失败"), whose
+ * message names the 2021-03-31 action that clears the obstacle.
+ */
+export const deleteOrganization2018 = v2018(
+  "DeleteOrganization",
+  {
+    caller: "admin",
+    codes: ["ResourceNotFound.OrganizationNotExist", "FailedOperation.OrganizationNotEmpty", "FailedOperation"],
+    translate: { "FailedOperation.OrganizationPolicyIsNotDisabled": "FailedOperation", "FailedOperation.OrgMemberPolicyExist": "FailedOperation" },
+  },
+  async (_input, ctx) => {
+    await deleteOrganizationFor(ctx);
+    return {};
+  },
+);

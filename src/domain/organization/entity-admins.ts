@@ -1,7 +1,7 @@
 import { ApiError } from "../../protocol/api-error.js";
 import { isForeignKeyViolation } from "../../store/errors.js";
 import type { Store } from "../../store/store.js";
-import { ensureHostRelation } from "./auth-relations.js";
+import { ensureHostRelation } from "../base/entity-relations.js";
 
 /**
  * Entity admins ("主体管理员"). Per the operation guide 集团认证主体管理

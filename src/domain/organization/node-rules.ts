@@ -55,3 +55,11 @@ export function orgNodeView(n: OrgNode, tags: readonly TagPair[], utcOffsetMinut
     Tags: tags.map((t) => ({ TagKey: t.TagKey, TagValue: t.TagValue })),
   };
 }
+
+/** A department name already used in the organization → FailedOperation.OrganizationNodeNameUsed. */
+export function nodeNameUsed(name: string): ApiError {
+  return new ApiError("FailedOperation.OrganizationNodeNameUsed", {
+    en: `Parameter \`Name\`: the organization already has a department named ${name}; department names are unique in the organization.`,
+    zh: `参数\`Name\`：组织中已有名为 ${name} 的部门，部门名称在组织内不能重复。`,
+  });
+}

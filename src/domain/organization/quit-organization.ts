@@ -1,37 +1,31 @@
 import { ApiError } from "../../protocol/api-error.js";
-import type { ErrorCode } from "../../spec/generated/errors.js";
-import type { QuitOrganizationRequest, QuitOrganizationResponse } from "../../spec/generated/v20210331.js";
 import type { Context } from "../base/context.js";
-import { refuseDelegatedAdmins } from "../services/rules.js";
-
-/** The code a version answers when the caller is not a member of the organization it names. */
-export interface QuitCodes {
-  notMember: ErrorCode;
-}
-
-export const QUIT_CODES: QuitCodes = { notMember: "ResourceNotFound.OrganizationMemberNotExist" };
+import { v2018, v2021 } from "../base/contract.js";
 
 /**
  * The caller leaves organization `orgId`. The admin cannot leave its own organization; accounts the
- * organization created, members whose quit policy is Denied, members paid for by another account or
- * paying for others, members managing an entity relation and delegated admins of organization
- * services cannot leave either. Afterwards the
- * account belongs to no organization.
- * @throws ResourceNotFound.OrganizationNotExist, codes.notMember,
+ * organization created, members whose quit policy is Denied, and members paid for by another
+ * account or paying for others cannot leave either, nor a member another area holds back
+ * (membersLeaving: an entity's admin, a delegated admin of an organization service, ...). Afterwards
+ * the account belongs to no organization.
+ * @throws ResourceNotFound.OrganizationNotExist, ResourceNotFound.OrganizationMemberNotExist,
  *   FailedOperation.DisableQuitSelfCreatedOrganization, UnsupportedOperation.CreateMemberNotAllowQuit,
  *   UnsupportedOperation.MemberNotAllowQuit, FailedOperation.MemberExistDelegatePayerNotAllowDelete,
- *   FailedOperation.MemberIsDelegatePayerNotAllowDelete, FailedOperation.OrganizationAuthManageNotAllowDelete,
- *   UnsupportedOperation.MemberExistServiceNotAllowDelete
+ *   FailedOperation.MemberIsDelegatePayerNotAllowDelete, and the other areas' refusals
  */
-export async function quitOrganizationFor(ctx: Context, orgId: number, codes: QuitCodes): Promise<void> {
+async function quitOrganizationFor(ctx: Context, orgId: number): Promise<void> {
   const uin = ctx.caller.uin;
   await ctx.store.transaction(async (tx) => {
     if (!(await tx.organizations.lock(orgId))) {
       throw new ApiError("ResourceNotFound.OrganizationNotExist", { en: `Parameter \`OrgId\`: organization ${orgId} does not exist.`, zh: `参数\`OrgId\`：组织 ${orgId} 不存在。` });
     }
+    const org = (await tx.organizations.find(orgId))!;
     const m = await tx.members.find(uin);
     if (!m || m.org_id !== orgId) {
-      throw new ApiError(codes.notMember, { en: `Parameter \`OrgId\`: the caller is not a member of organization ${orgId}.`, zh: `参数\`OrgId\`：调用者不是组织 ${orgId} 的成员。` });
+      throw new ApiError("ResourceNotFound.OrganizationMemberNotExist", {
+        en: `Parameter \`OrgId\`: the caller is not a member of organization ${orgId}.`,
+        zh: `参数\`OrgId\`：调用者不是组织 ${orgId} 的成员。`,
+      });
     }
     if (m.is_admin === 1) {
       throw new ApiError("FailedOperation.DisableQuitSelfCreatedOrganization", {
@@ -63,21 +57,59 @@ export async function quitOrganizationFor(ctx: Context, orgId: number, codes: Qu
         zh: "该成员为其他成员代付费，须先取消代付。",
       });
     }
-    if (await tx.authRelations.isManager(orgId, uin)) {
-      throw new ApiError("FailedOperation.OrganizationAuthManageNotAllowDelete", {
-        en: "This member manages a real-name entity of the organization and cannot quit.",
-        zh: "该成员是组织的主体管理账号，不能退出组织。",
-      });
-    }
-    await refuseDelegatedAdmins(tx, [m], "quit");
+    await ctx.hooks.refuseLeaving(tx, { org, members: [m], how: "quit" });
     await tx.tags.deleteAll("member", [uin]);
     await tx.members.delete(uin);
+    await ctx.hooks.membersRemoved(tx, { org, uins: [uin], how: "quit" });
   });
 }
 
-/** QuitOrganization (2021-03-31) — the caller leaves its organization.
- *  @throws see quitOrganizationFor */
-export async function quitOrganization(input: QuitOrganizationRequest, ctx: Context): Promise<QuitOrganizationResponse> {
-  await quitOrganizationFor(ctx, input.OrgId, QUIT_CODES);
-  return {};
-}
+/** QuitOrganization (2021-03-31) — the caller leaves its organization (see quitOrganizationFor). */
+export const quitOrganization = v2021(
+  "QuitOrganization",
+  {
+    caller: "account",
+    codes: [
+      "ResourceNotFound.OrganizationNotExist",
+      "ResourceNotFound.OrganizationMemberNotExist",
+      "FailedOperation.DisableQuitSelfCreatedOrganization",
+      "UnsupportedOperation.CreateMemberNotAllowQuit",
+      "UnsupportedOperation.MemberNotAllowQuit",
+      "FailedOperation.MemberExistDelegatePayerNotAllowDelete",
+      "FailedOperation.MemberIsDelegatePayerNotAllowDelete",
+      "FailedOperation.OrganizationAuthManageNotAllowDelete",
+      "UnsupportedOperation.MemberExistServiceNotAllowDelete",
+    ],
+  },
+  async (input, ctx) => {
+    await quitOrganizationFor(ctx, input.OrgId);
+    return {};
+  },
+);
+
+/**
+ * QuitOrganization (2018-12-25) — the same rules over the same state. This version documents only
+ * FailedOperation.DisableQuitSelfCreatedOrganization and ResourceNotFound.OrganizationNotExist: an
+ * organization the caller is not in does not exist for it, and the later refusals answer their
+ * common codes (FailedOperation, UnsupportedOperation) with the 2021-03-31 message saying why.
+ */
+export const quitOrganization2018 = v2018(
+  "QuitOrganization",
+  {
+    caller: "account",
+    codes: ["ResourceNotFound.OrganizationNotExist", "FailedOperation.DisableQuitSelfCreatedOrganization", "FailedOperation", "UnsupportedOperation"],
+    translate: {
+      "ResourceNotFound.OrganizationMemberNotExist": "ResourceNotFound.OrganizationNotExist",
+      "UnsupportedOperation.CreateMemberNotAllowQuit": "UnsupportedOperation",
+      "UnsupportedOperation.MemberNotAllowQuit": "UnsupportedOperation",
+      "FailedOperation.MemberExistDelegatePayerNotAllowDelete": "FailedOperation",
+      "FailedOperation.MemberIsDelegatePayerNotAllowDelete": "FailedOperation",
+      "FailedOperation.OrganizationAuthManageNotAllowDelete": "FailedOperation",
+      "UnsupportedOperation.MemberExistServiceNotAllowDelete": "UnsupportedOperation",
+    },
+  },
+  async (input, ctx) => {
+    await quitOrganizationFor(ctx, input.OrgId);
+    return {};
+  },
+);

@@ -1,29 +1,14 @@
 import { ApiError } from "../../protocol/api-error.js";
-import type { ErrorCode } from "../../spec/generated/errors.js";
-import type { UpdateOrganizationNodeRequest, UpdateOrganizationNodeResponse } from "../../spec/generated/v20210331.js";
 import { isUniqueViolation } from "../../store/errors.js";
 import type { OrgNode } from "../../store/nodes-repo.js";
 import type { Store } from "../../store/store.js";
-import type { Context } from "../base/context.js";
-import { nodeNameUsed } from "./add-organization-node.js";
-import { checkNodeName, NO_PARENT, NODE_REMARK_MAX, subtreeOf } from "./node-rules.js";
+import { lockOrg } from "../base/caller.js";
+import type { AdminContext } from "../base/context.js";
+import { v2018, v2021 } from "../base/contract.js";
 import { checkLength } from "../base/names.js";
-import { orgNotExist, requireAdminOrg } from "../undeclared.js";
+import { checkNodeName, NO_PARENT, NODE_REMARK_MAX, nodeNameUsed, subtreeOf } from "./node-rules.js";
 
-/** The codes a version answers when changing a department goes wrong. */
-export interface UpdateNodeCodes {
-  nodeNotExist: ErrorCode;
-  parentNotExist: ErrorCode;
-  nameUsed: ErrorCode;
-}
-
-export const UPDATE_NODE_CODES: UpdateNodeCodes = {
-  nodeNotExist: "FailedOperation.OrganizationNodeNotExist",
-  parentNotExist: "FailedOperation.OrganizationNodeNotExist",
-  nameUsed: "FailedOperation.OrganizationNodeNameUsed",
-};
-
-export interface NodeChange {
+interface NodeChange {
   nodeId: number;
   name?: string;
   remark?: string;
@@ -37,20 +22,20 @@ export interface NodeChange {
  * every moved department within the depth limit. A new name must be free in the whole organization
  * (see addNode); the database's index settles a race on it.
  * @throws InvalidParameter (Name, Remark, a move of the root or into its own subtree),
- *   ResourceNotFound.OrganizationNotExist, codes.nodeNotExist, codes.parentNotExist,
- *   LimitExceeded.NodeDepthExceedLimit, codes.nameUsed
+ *   FailedOperation.OrganizationNodeNotExist (the department or the new parent),
+ *   LimitExceeded.NodeDepthExceedLimit, FailedOperation.OrganizationNodeNameUsed
  */
-export async function updateNode(ctx: Context, c: NodeChange, codes: UpdateNodeCodes): Promise<void> {
+async function updateNode(ctx: AdminContext, c: NodeChange): Promise<void> {
   if (c.name !== undefined) checkNodeName(c.name);
   if (c.remark !== undefined) checkLength(c.remark, "Remark", NODE_REMARK_MAX);
-  const org = await requireAdminOrg(ctx.store, ctx.caller.uin);
+  const { org } = ctx;
   let name = c.name ?? "";
   try {
     await ctx.store.transaction(async (tx) => {
-      if (!(await tx.organizations.lock(org.org_id))) throw orgNotExist();
+      await lockOrg(tx, org);
       const node = await tx.nodes.find(org.org_id, c.nodeId);
       if (!node) {
-        throw new ApiError(codes.nodeNotExist, {
+        throw new ApiError("FailedOperation.OrganizationNodeNotExist", {
           en: `Parameter \`NodeId\`: department ${c.nodeId} does not exist in the organization.`,
           zh: `参数\`NodeId\`：组织中不存在部门 ${c.nodeId}。`,
         });
@@ -58,29 +43,29 @@ export async function updateNode(ctx: Context, c: NodeChange, codes: UpdateNodeC
       name = c.name ?? node.name;
       const patch: { name?: string; remark?: string; parent_id?: number } = {};
       if (c.name !== undefined && c.name !== node.name) {
-        if (await tx.nodes.findByName(org.org_id, c.name)) throw nodeNameUsed(codes.nameUsed, c.name);
+        if (await tx.nodes.findByName(org.org_id, c.name)) throw nodeNameUsed(c.name);
         patch.name = c.name;
       }
       if (c.remark !== undefined && c.remark !== (node.remark ?? "")) patch.remark = c.remark;
       if (c.parentId !== undefined && c.parentId !== (node.parent_id ?? NO_PARENT)) {
-        patch.parent_id = await moveSubtree(tx, node, c.parentId, ctx.settings.maxNodeDepth, codes);
+        patch.parent_id = await moveSubtree(tx, node, c.parentId, ctx.settings.maxNodeDepth);
       }
       if (Object.keys(patch).length > 0) await tx.nodes.update(node.node_id, { ...patch, updated_at: ctx.now() });
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw nodeNameUsed(codes.nameUsed, name);
+    if (isUniqueViolation(e)) throw nodeNameUsed(name);
     throw e;
   }
 }
 
 /** Check a move of `node` under `parentId` and shift the depths of its subtree; answers the new parent id. */
-async function moveSubtree(tx: Store, node: OrgNode, parentId: number, maxDepth: number, codes: UpdateNodeCodes): Promise<number> {
+async function moveSubtree(tx: Store, node: OrgNode, parentId: number, maxDepth: number): Promise<number> {
   if (node.parent_id === null) {
     throw new ApiError("InvalidParameter", { en: "The root department cannot be moved.", zh: "根部门不能移动。" });
   }
   const parent = await tx.nodes.find(node.org_id, parentId);
   if (!parent) {
-    throw new ApiError(codes.parentNotExist, {
+    throw new ApiError("FailedOperation.OrganizationNodeNotExist", {
       en: `Parameter \`ParentNodeId\`: department ${parentId} does not exist in the organization.`,
       zh: `参数\`ParentNodeId\`：组织中不存在部门 ${parentId}。`,
     });
@@ -104,9 +89,29 @@ async function moveSubtree(tx: Store, node: OrgNode, parentId: number, maxDepth:
   return parent.node_id;
 }
 
-/** UpdateOrganizationNode (2021-03-31) — rename a department or change its remark.
- *  @throws see updateNode */
-export async function updateOrganizationNode(input: UpdateOrganizationNodeRequest, ctx: Context): Promise<UpdateOrganizationNodeResponse> {
-  await updateNode(ctx, { nodeId: input.NodeId, name: input.Name, remark: input.Remark }, UPDATE_NODE_CODES);
-  return {};
-}
+/** UpdateOrganizationNode (2021-03-31) — rename a department or change its remark (see updateNode). */
+export const updateOrganizationNode = v2021(
+  "UpdateOrganizationNode",
+  {
+    caller: "admin",
+    codes: ["InvalidParameter", "ResourceNotFound.OrganizationNotExist", "FailedOperation.OrganizationNodeNotExist", "FailedOperation.OrganizationNodeNameUsed"],
+  },
+  async (input, ctx) => {
+    await updateNode(ctx, { nodeId: input.NodeId, name: input.Name, remark: input.Remark });
+    return {};
+  },
+);
+
+/** UpdateOrganizationNode (2018-12-25) — rename a department and/or move it under ParentNodeId, with this version's codes. */
+export const updateOrganizationNode2018 = v2018(
+  "UpdateOrganizationNode",
+  {
+    caller: "admin",
+    codes: ["InvalidParameter", "ResourceNotFound.OrganizationNotExist", "ResourceNotFound.NodeNotExist", "LimitExceeded.NodeDepthExceedLimit", "ResourceInUse.NodeNameUsed"],
+    translate: { "FailedOperation.OrganizationNodeNotExist": "ResourceNotFound.NodeNotExist", "FailedOperation.OrganizationNodeNameUsed": "ResourceInUse.NodeNameUsed" },
+  },
+  async (input, ctx) => {
+    await updateNode(ctx, { nodeId: input.NodeId, name: input.Name, parentId: input.ParentNodeId });
+    return {};
+  },
+);

@@ -2,14 +2,13 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Context } from "../../../src/domain/base/context.js";
 import { deleteOrganizationMembers } from "../../../src/domain/members/delete-organization-members.js";
-import { relationForEntity } from "../../../src/domain/organization/auth-relations.js";
-import { createOrganizationFor } from "../../../src/domain/organization/create-organization.js";
+import { relationForEntity } from "../../../src/domain/base/entity-relations.js";
 import { describeOrganizationAuthNode } from "../../../src/domain/organization/describe-organization-auth-node.js";
 import { listEntityRelations, setEntityAdmin } from "../../../src/domain/organization/entity-admins.js";
 import { quitOrganization } from "../../../src/domain/organization/quit-organization.js";
 import { isForeignKeyViolation } from "../../../src/store/errors.js";
 import type { Store } from "../../../src/store/store.js";
-import { codeOf, domainContext } from "../../helpers/domain.js";
+import { codeOf, domainContext, organizationOf } from "../../helpers/domain.js";
 import { DIALECTS } from "../../helpers/dialects.js";
 import { addMember } from "../../helpers/members.js";
 
@@ -33,7 +32,7 @@ for (const dialect of DIALECTS) {
     /** An organization of "Host Group" with a member of "Partner Ltd" that brought the entity's relation in. */
     async function world() {
       const admin = await account("Host Group");
-      const { org } = await createOrganizationFor(ctxOf(admin));
+      const { org } = await organizationOf(ctxOf(admin));
       const relationId = await relationForEntity(store, org, "Partner Ltd", Date.now());
       const join = async (uin: number) => addMember(store, { uin, orgId: org.org_id, nodeId: org.root_node_id, name: `m${uin}`, authRelationId: relationId });
       const partner = await account("Partner Ltd");

@@ -1,28 +1,21 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Context, DomainSettings } from "../../../src/domain/base/context.js";
-import { addOrganizationNodeLegacy } from "../../../src/domain/legacy/add-organization-node.js";
-import { deleteOrganizationLegacy } from "../../../src/domain/legacy/delete-organization.js";
-import { deleteOrganizationNodesLegacy } from "../../../src/domain/legacy/delete-organization-nodes.js";
-import { listOrganizationNodes } from "../../../src/domain/legacy/list-organization-nodes.js";
-import { quitOrganizationLegacy } from "../../../src/domain/legacy/quit-organization.js";
-import { updateOrganizationNodeLegacy } from "../../../src/domain/legacy/update-organization-node.js";
-import { addOrganizationNode } from "../../../src/domain/organization/add-organization-node.js";
-import { relationForEntity } from "../../../src/domain/organization/auth-relations.js";
-import { createOrganizationFor } from "../../../src/domain/organization/create-organization.js";
-import { deleteOrganization } from "../../../src/domain/organization/delete-organization.js";
-import { deleteOrganizationNodes } from "../../../src/domain/organization/delete-organization-nodes.js";
+import { addOrganizationNode, addOrganizationNode2018 } from "../../../src/domain/organization/add-organization-node.js";
+import { relationForEntity } from "../../../src/domain/base/entity-relations.js";
+import { deleteOrganization, deleteOrganization2018 } from "../../../src/domain/organization/delete-organization.js";
+import { deleteOrganizationNodes, deleteOrganizationNodes2018 } from "../../../src/domain/organization/delete-organization-nodes.js";
 import { setEntityAdmin } from "../../../src/domain/organization/entity-admins.js";
 import { describeOrganization } from "../../../src/domain/organization/describe-organization.js";
 import { describeOrganizationAuthNode } from "../../../src/domain/organization/describe-organization-auth-node.js";
-import { describeOrganizationNodes } from "../../../src/domain/organization/describe-organization-nodes.js";
-import { updateOrganizationNode } from "../../../src/domain/organization/update-organization-node.js";
-import { quitOrganization } from "../../../src/domain/organization/quit-organization.js";
+import { describeOrganizationNodes, listOrganizationNodes } from "../../../src/domain/organization/describe-organization-nodes.js";
+import { updateOrganizationNode, updateOrganizationNode2018 } from "../../../src/domain/organization/update-organization-node.js";
+import { quitOrganization, quitOrganization2018 } from "../../../src/domain/organization/quit-organization.js";
 import { ApiError } from "../../../src/protocol/api-error.js";
 import type { AllowQuit, MemberType } from "../../../src/store/schema.js";
 import { isUniqueViolation } from "../../../src/store/errors.js";
 import type { Store } from "../../../src/store/store.js";
-import { codeOf, domainContext } from "../../helpers/domain.js";
+import { codeOf, domainContext, organizationOf } from "../../helpers/domain.js";
 import { DIALECTS } from "../../helpers/dialects.js";
 
 for (const dialect of DIALECTS) {
@@ -47,7 +40,7 @@ for (const dialect of DIALECTS) {
     /** An organization with its admin; answers both. */
     async function organization(entity = "Example Ltd") {
       const admin = await account(`admin${nextUin}`, entity);
-      const { org } = await createOrganizationFor(ctxOf(admin));
+      const { org } = await organizationOf(ctxOf(admin));
       return { admin, org };
     }
 
@@ -79,7 +72,7 @@ for (const dialect of DIALECTS) {
       await join(org.org_id, dept, member);
 
       assert.equal(await codeOf(deleteOrganizationNodes({ NodeId: [dept] }, ctxOf(admin))), "FailedOperation.NodeNotEmpty");
-      assert.equal(await codeOf(deleteOrganizationNodesLegacy({ NodeIds: [dept] }, ctxOf(admin))), "FailedOperation.NodeNotEmpty");
+      assert.equal(await codeOf(deleteOrganizationNodes2018({ NodeIds: [dept] }, ctxOf(admin))), "FailedOperation.NodeNotEmpty");
       const listed = await listOrganizationNodes({}, ctxOf(admin));
       assert.deepEqual(listed.Nodes.map((n) => [n.NodeId, n.MemberCount]), [[org.root_node_id, 1], [dept, 1]]);
 
@@ -103,7 +96,7 @@ for (const dialect of DIALECTS) {
       await store.tags.set("member", m1, [{ TagKey: "k", TagValue: "v" }]);
 
       assert.equal(await codeOf(deleteOrganization({}, ctxOf(admin))), "FailedOperation.OrganizationNotEmpty");
-      assert.equal(await codeOf(deleteOrganizationLegacy({}, ctxOf(admin))), "FailedOperation.OrganizationNotEmpty");
+      assert.equal(await codeOf(deleteOrganization2018({}, ctxOf(admin))), "FailedOperation.OrganizationNotEmpty");
 
       await quitOrganization({ OrgId: org.org_id }, ctxOf(m1));
       assert.equal(await codeOf(describeOrganization({}, ctxOf(m1))), "ResourceNotFound.OrganizationNotExist");
@@ -111,14 +104,14 @@ for (const dialect of DIALECTS) {
       assert.equal(await codeOf(quitOrganization({ OrgId: org.org_id }, ctxOf(m1))), "ResourceNotFound.OrganizationMemberNotExist");
       assert.equal(await codeOf(deleteOrganization({}, ctxOf(admin))), "FailedOperation.OrganizationNotEmpty");
 
-      await quitOrganizationLegacy({ OrgId: org.org_id }, ctxOf(m2));
+      await quitOrganization2018({ OrgId: org.org_id }, ctxOf(m2));
       await deleteOrganization({}, ctxOf(admin));
 
       // everything of the organization is gone, and the former member may found its own
       assert.deepEqual(await store.nodes.listByOrg(org.org_id), []);
       assert.equal(await store.authRelations.findHost(org.org_id), undefined);
       assert.equal(await store.members.find(admin), undefined);
-      const own = await createOrganizationFor(ctxOf(m1));
+      const own = await organizationOf(ctxOf(m1));
       assert.notEqual(own.org.org_id, org.org_id);
     });
 
@@ -128,7 +121,7 @@ for (const dialect of DIALECTS) {
       await store.policyTypes.enable(org.org_id, "TAG_POLICY", now);
       await store.policyTypes.enable(org.org_id, "SERVICE_CONTROL_POLICY", now);
       assert.equal(await codeOf(deleteOrganization({}, ctxOf(admin))), "FailedOperation.OrganizationPolicyIsNotDisabled");
-      assert.equal(await codeOf(deleteOrganizationLegacy({}, ctxOf(admin))), "FailedOperation");
+      assert.equal(await codeOf(deleteOrganization2018({}, ctxOf(admin))), "FailedOperation");
       await store.policyTypes.disable(org.org_id, "SERVICE_CONTROL_POLICY");
       assert.equal(await codeOf(deleteOrganization({}, ctxOf(admin))), "FailedOperation.OrganizationPolicyIsNotDisabled");
       await store.policyTypes.disable(org.org_id, "TAG_POLICY");
@@ -136,10 +129,10 @@ for (const dialect of DIALECTS) {
       const policyId = await store.counters.next("member_policy", 1);
       await store.memberPolicies.insert({ policy_id: policyId, org_id: org.org_id, name: "left-over", identity_id: 1, description: "", created_at: now, updated_at: now }, []);
       assert.equal(await codeOf(deleteOrganization({}, ctxOf(admin))), "FailedOperation.OrgMemberPolicyExist");
-      assert.equal(await codeOf(deleteOrganizationLegacy({}, ctxOf(admin))), "FailedOperation");
+      assert.equal(await codeOf(deleteOrganization2018({}, ctxOf(admin))), "FailedOperation");
       assert.ok(await store.organizations.find(org.org_id), "the organization stays");
       await store.memberPolicies.delete(policyId);
-      await deleteOrganizationLegacy({}, ctxOf(admin));
+      await deleteOrganization2018({}, ctxOf(admin));
       assert.equal(await store.organizations.find(org.org_id), undefined);
     });
 
@@ -149,7 +142,7 @@ for (const dialect of DIALECTS) {
       const m = await account("wanderer");
       await join(a.org.org_id, a.org.root_node_id, m);
       assert.equal(await codeOf(quitOrganization({ OrgId: b.org.org_id }, ctxOf(m))), "ResourceNotFound.OrganizationMemberNotExist");
-      assert.equal(await codeOf(quitOrganizationLegacy({ OrgId: b.org.org_id }, ctxOf(m))), "ResourceNotFound.OrganizationNotExist");
+      assert.equal(await codeOf(quitOrganization2018({ OrgId: b.org.org_id }, ctxOf(m))), "ResourceNotFound.OrganizationNotExist");
       assert.ok(await store.members.find(m));
     });
 
@@ -174,8 +167,8 @@ for (const dialect of DIALECTS) {
       assert.equal(await quit(payer), "FailedOperation.MemberIsDelegatePayerNotAllowDelete");
       assert.equal(await quit(manager), "FailedOperation.OrganizationAuthManageNotAllowDelete");
       assert.equal(await quit(admin), "FailedOperation.DisableQuitSelfCreatedOrganization");
-      // the same rules hold through 2018-12-25
-      assert.equal(await codeOf(quitOrganizationLegacy({ OrgId: org.org_id }, ctxOf(denied))), "UnsupportedOperation.MemberNotAllowQuit");
+      // the same rules hold through 2018-12-25, which answers the common code: it documents no code of this refusal
+      assert.equal(await codeOf(quitOrganization2018({ OrgId: org.org_id }, ctxOf(denied))), "UnsupportedOperation");
       for (const uin of [created, denied, payer, paid, manager]) assert.ok(await store.members.find(uin), `member ${uin} stays`);
     });
 
@@ -223,11 +216,11 @@ for (const dialect of DIALECTS) {
     it("concurrent crossing moves cannot make a cycle", async () => {
       const { admin, org } = await organization();
       const ctx = ctxOf(admin);
-      const { NodeId: a } = await addOrganizationNodeLegacy({ ParentNodeId: org.root_node_id, Name: "a" }, ctx);
-      const { NodeId: b } = await addOrganizationNodeLegacy({ ParentNodeId: org.root_node_id, Name: "b" }, ctx);
+      const { NodeId: a } = await addOrganizationNode2018({ ParentNodeId: org.root_node_id, Name: "a" }, ctx);
+      const { NodeId: b } = await addOrganizationNode2018({ ParentNodeId: org.root_node_id, Name: "b" }, ctx);
       const results = await Promise.allSettled([
-        updateOrganizationNodeLegacy({ NodeId: a, ParentNodeId: b }, ctx),
-        updateOrganizationNodeLegacy({ NodeId: b, ParentNodeId: a }, ctx),
+        updateOrganizationNode2018({ NodeId: a, ParentNodeId: b }, ctx),
+        updateOrganizationNode2018({ NodeId: b, ParentNodeId: a }, ctx),
       ]);
       assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
       const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
@@ -248,9 +241,9 @@ for (const dialect of DIALECTS) {
       const { NodeId: a } = await addOrganizationNode({ ParentNodeId: org.root_node_id, Name: "a" }, ctx);
       const { NodeId: a1 } = await addOrganizationNode({ ParentNodeId: a, Name: "a1" }, ctx);
       const { NodeId: b } = await addOrganizationNode({ ParentNodeId: org.root_node_id, Name: "b" }, ctx);
-      await updateOrganizationNodeLegacy({ NodeId: a, ParentNodeId: b }, ctx); // a1 now at level 3
+      await updateOrganizationNode2018({ NodeId: a, ParentNodeId: b }, ctx); // a1 now at level 3
       assert.equal(await codeOf(addOrganizationNode({ ParentNodeId: a1, Name: "deeper" }, ctx)), "LimitExceeded.NodeDepthExceedLimit");
-      await updateOrganizationNodeLegacy({ NodeId: a1, ParentNodeId: org.root_node_id }, ctx); // back to level 1
+      await updateOrganizationNode2018({ NodeId: a1, ParentNodeId: org.root_node_id }, ctx); // back to level 1
       await addOrganizationNode({ ParentNodeId: a1, Name: "deeper" }, ctx);
     });
 
@@ -261,13 +254,13 @@ for (const dialect of DIALECTS) {
       const { NodeId: dev } = await addOrganizationNode({ ParentNodeId: team, Name: "dev" }, ctx);
       // the same name under another parent
       assert.equal(await codeOf(addOrganizationNode({ ParentNodeId: org.root_node_id, Name: "dev" }, ctx)), "FailedOperation.OrganizationNodeNameUsed");
-      assert.equal(await codeOf(addOrganizationNodeLegacy({ ParentNodeId: org.root_node_id, Name: "dev" }, ctx)), "ResourceInUse.NodeName");
+      assert.equal(await codeOf(addOrganizationNode2018({ ParentNodeId: org.root_node_id, Name: "dev" }, ctx)), "ResourceInUse.NodeName");
       // the root's name is taken too
       assert.equal(await codeOf(addOrganizationNode({ ParentNodeId: team, Name: "Root" }, ctx)), "FailedOperation.OrganizationNodeNameUsed");
       // renaming a department of another branch to a used name
       const { NodeId: ops } = await addOrganizationNode({ ParentNodeId: org.root_node_id, Name: "ops" }, ctx);
       assert.equal(await codeOf(updateOrganizationNode({ NodeId: ops, Name: "dev" }, ctx)), "FailedOperation.OrganizationNodeNameUsed");
-      assert.equal(await codeOf(updateOrganizationNodeLegacy({ NodeId: ops, Name: "dev" }, ctx)), "ResourceInUse.NodeNameUsed");
+      assert.equal(await codeOf(updateOrganizationNode2018({ NodeId: ops, Name: "dev" }, ctx)), "ResourceInUse.NodeNameUsed");
       // keeping its own name, and another organization using the name, are no conflict
       await updateOrganizationNode({ NodeId: dev, Name: "dev", Remark: "same" }, ctx);
       const other = await organization();
